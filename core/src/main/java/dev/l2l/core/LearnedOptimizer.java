@@ -1,0 +1,37 @@
+package dev.l2l.core;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A learned optimizer m(∇, h; φ): its meta-parameters φ, and a factory for {@link Rollout}s that
+ * apply it to a problem.
+ *
+ * <p>Three things are kept apart, as in google/learned_optimization: the meta-parameters (owned
+ * here, trained by the meta-optimizer), the optimizer applied to one problem (a {@link Rollout},
+ * holding the per-coordinate state), and the problem itself (an {@link Optimizee}).
+ *
+ * <p>Coordinatewise recurrent optimizers need not implement this interface directly: supplying a
+ * {@link dev.l2l.core.rnn.RecurrentCell} to {@link dev.l2l.core.rnn.CoordinatewiseRnnOptimizer}
+ * gives the coordinatewise application, preprocessing, output scaling and BPTT.
+ */
+public interface LearnedOptimizer {
+
+    /**
+     * The meta-parameters φ as one flat vector. The array is live: the meta-optimizer updates it
+     * in place, and rollouts created before see the change.
+     */
+    INDArray parameters();
+
+    /** Precision of φ and of every array this optimizer's rollouts produce. */
+    DataType dataType();
+
+    /**
+     * Starts applying this optimizer to a problem of {@code coordinates} coordinates, from the
+     * initial state.
+     *
+     * @param record whether steps are recorded for {@link Rollout#backwardStep} (meta-training);
+     *               without it a rollout keeps only the current state (evaluation)
+     */
+    Rollout newRollout(int coordinates, boolean record);
+}

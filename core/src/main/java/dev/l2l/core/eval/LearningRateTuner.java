@@ -1,0 +1,48 @@
+package dev.l2l.core.eval;
+
+import dev.l2l.core.plugin.BaselineSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tunes a baseline's learning rate per task: every rate of the grid is run on the tuning instances
+ * and the one with the lowest mean final loss wins (ties go to the first in the grid; a run that
+ * diverges scores +∞).
+ */
+public final class LearningRateTuner {
+
+    private final Evaluator evaluator;
+    private final long[] seeds;
+    private final int horizon;
+
+    public LearningRateTuner(Evaluator evaluator, long[] tuningSeeds, int horizon) {
+        this.evaluator = evaluator;
+        this.seeds = tuningSeeds.clone();
+        this.horizon = horizon;
+    }
+
+    /** The result of tuning one baseline. */
+    public record Tuned(double learningRate, double score, List<double[]> grid) {
+    }
+
+    /** Tunes {@code baseline} over {@code learningRates}. */
+    public Tuned tune(BaselineSpec baseline, List<Double> learningRates) {
+        double best = Double.NaN;
+        double bestScore = Double.POSITIVE_INFINITY;
+        List<double[]> grid = new ArrayList<>();
+        for (double rate : learningRates) {
+            double[][] losses = evaluator.losses(new BaselineContender(() -> baseline.updater(rate)), seeds, horizon);
+            double score = CurveSummary.of(losses).finalMean();
+            if (!Double.isFinite(score)) {
+                score = Double.POSITIVE_INFINITY;
+            }
+            grid.add(new double[] {rate, score});
+            if (score < bestScore || Double.isNaN(best)) {
+                best = rate;
+                bestScore = score;
+            }
+        }
+        return new Tuned(best, bestScore, grid);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.l2l.core.rnn;
+
+import dev.l2l.core.LearnedOptimizer;
+import dev.l2l.core.Rollout;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A recurrent network applied coordinatewise (Andrychowicz et al. 2016, §2.1): every coordinate of
+ * θ has its own state, all coordinates share φ. One step is
+ * <pre>
+ *   x = preprocessing(∇)            (a parameterless {@link RecurrentCell})
+ *   h¹ = cell¹(x, state¹) … hᴸ = cellᴸ(hᴸ⁻¹, stateᴸ)
+ *   g = outputScale · (w · hᴸ + b)   (a linear head per coordinate)
+ * </pre>
+ * φ is laid out as [preprocessing, cell¹ … cellᴸ, w, b].
+ *
+ * <p>This class, with {@link CoordinatewiseRollout}, is written once for every recurrent optimizer:
+ * the LSTM and the GRU differ only in the {@link CellFactory} they pass.
+ */
+public final class CoordinatewiseRnnOptimizer implements LearnedOptimizer {
+
+    private final List<RecurrentCell> chain;
+    private final double outputScale;
+    private final DataType dataType;
+    private final INDArray parameters;
+    private final long[] offsets;
+    private final INDArray[] cellParameters;
+    private final INDArray headWeights;
+    private final INDArray headBias;
+
+    /**
+     * @param preprocessing maps the gradient (1 feature) to the first layer's input
+     * @param layerFactory builds each layer
+     * @param layers number of stacked layers (at least 1)
+     * @param units units per layer
+     * @param outputScale factor applied to the head's output
+     * @param dataType precision of φ and of all rollouts
+     * @param seed seed of the initial φ
+     */
+    public CoordinatewiseRnnOptimizer(RecurrentCell preprocessing, CellFactory layerFactory, int layers, int units,
+                                      double outputScale, DataType dataType, long seed) {
+        requireNonNull(preprocessing, "preprocessing is null");
+        requireNonNull(layerFactory, "layerFactory is null");
+        if (layers < 1 || units < 1) {
+            throw new IllegalArgumentException("layers and units must be positive: " + layers + ", " + units);
+        }
+        if (preprocessing.inputSize() != 1) {
+            throw new IllegalArgumentException("a preprocessing reads one feature, the gradient; got " + preprocessing.inputSize());
+        }
+        this.chain = new ArrayList<>();
+        chain.add(preprocessing);
+        int width = preprocessing.outputSize();
+        for (int layer = 0; layer < layers; layer++) {
+            RecurrentCell cell = layerFactory.create(width, units);
+            if (cell.inputSize() != width || cell.outputSize() != units) {
+                throw new IllegalArgumentException("cell " + cell + " does not have input " + width + " and output " + units);
+            }
+            chain.add(cell);
+            width = units;
+        }
+        this.outputScale = outputScale;
+        this.dataType = requireNonNull(dataType, "dataType is null");
+
+        offsets = new long[chain.size() + 1];
+        for (int i = 0; i < chain.size(); i++) {
+            offsets[i + 1] = offsets[i] + chain.get(i).parameterCount();
+        }
+        long total = offsets[chain.size()] + units + 1;
+        parameters = Nd4j.zeros(dataType, total);
+        cellParameters = slices(parameters);
+        long head = offsets[chain.size()];
+        headWeights = parameters.get(NDArrayIndex.interval(head, head + units)).reshape('c', 1, units);
+        headBias = parameters.get(NDArrayIndex.interval(head + units, total)).reshape('c', 1, 1);
+
+        Random random = new Random(seed);
+        for (int i = 0; i < chain.size(); i++) {
+            if (cellParameters[i] != null) {
+                chain.get(i).initializeParameters(cellParameters[i], random);
+            }
+        }
+        double bound = 1.0 / Math.sqrt(units);
+        for (int j = 0; j < units; j++) {
+            headWeights.putScalar(0, j, (2 * random.nextDouble() - 1) * bound);
+        }
+    }
+
+    @Override
+    public INDArray parameters() {
+        return parameters;
+    }
+
+    @Override
+    public DataType dataType() {
+        return dataType;
+    }
+
+    @Override
+    public Rollout newRollout(int coordinates, boolean record) {
+        return new CoordinatewiseRollout(this, coordinates, record);
+    }
+
+    List<RecurrentCell> chain() {
+        return chain;
+    }
+
+    INDArray[] cellParameters() {
+        return cellParameters;
+    }
+
+    INDArray headWeights() {
+        return headWeights;
+    }
+
+    INDArray headBias() {
+        return headBias;
+    }
+
+    double outputScale() {
+        return outputScale;
+    }
+
+    int units() {
+        return (int) headWeights.length();
+    }
+
+    /** Per-cell views of a flat array laid out like φ (null for a cell without parameters). */
+    INDArray[] slices(INDArray array) {
+        INDArray flat = array.reshape(array.length());
+        INDArray[] views = new INDArray[chain.size()];
+        for (int i = 0; i < chain.size(); i++) {
+            if (offsets[i + 1] > offsets[i]) {
+                views[i] = flat.get(NDArrayIndex.interval(offsets[i], offsets[i + 1]));
+            }
+        }
+        return views;
+    }
+
+    /** Views of the head's weights [1 × units] and bias [1 × 1] inside a flat array laid out like φ. */
+    INDArray[] headSlices(INDArray array) {
+        INDArray flat = array.reshape(array.length());
+        long head = offsets[chain.size()];
+        int units = units();
+        return new INDArray[] {
+            flat.get(NDArrayIndex.interval(head, head + units)).reshape('c', 1, units),
+            flat.get(NDArrayIndex.interval(head + units, head + units + 1)).reshape('c', 1, 1)
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package dev.l2l.core.testkit;
+
+import dev.l2l.core.rnn.CellAdjoints;
+import dev.l2l.core.rnn.CellBuffers;
+import dev.l2l.core.rnn.RecurrentCell;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Random;
+
+/**
+ * Contract checks for a {@link RecurrentCell}, for plugin authors' tests: output and state shapes,
+ * and the backward pass against central finite differences in double precision (parameters, input
+ * and previous state). Each check throws {@link AssertionError} on failure.
+ */
+public final class RecurrentCellContract {
+
+    private RecurrentCellContract() {
+    }
+
+    /**
+     * Checks the cell on {@code rows} coordinates with random parameters, inputs, states and
+     * output weights drawn from {@code seed}. The scalar differentiated is
+     * ⟨a, output⟩ + Σₖ ⟨bₖ, stateₖ⟩ for random a, bₖ.
+     *
+     * @param inputScale spread of the random inputs (keep inputs away from a cell's kinks)
+     */
+    public static void checkBackward(RecurrentCell cell, int rows, long seed, double inputScale, double tolerance) {
+        Random random = new Random(seed);
+        INDArray params = cell.parameterCount() == 0 ? null : Nd4j.zeros(DataType.DOUBLE, cell.parameterCount());
+        if (params != null) {
+            cell.initializeParameters(params, random);
+        }
+        INDArray input = gaussian(random, inputScale, cell.inputSize(), rows);
+        int[] sizes = cell.stateSizes();
+        INDArray[] stateIn = new INDArray[sizes.length];
+        INDArray[] stateWeights = new INDArray[sizes.length];
+        for (int k = 0; k < sizes.length; k++) {
+            stateIn[k] = gaussian(random, 0.5, sizes[k], rows);
+            stateWeights[k] = gaussian(random, 1.0, sizes[k], rows);
+        }
+        INDArray outputWeights = gaussian(random, 1.0, cell.outputSize(), rows);
+        CellBuffers step = cell.newBuffers(rows, DataType.DOUBLE);
+        CellBuffers scratch = cell.newBuffers(rows, DataType.DOUBLE);
+        java.util.function.DoubleSupplier objective = () -> {
+            cell.forward(params, input, stateIn, step, scratch);
+            double value = outputWeights.mul(step.output()).sumNumber().doubleValue();
+            checkShape("output", step.output(), cell.outputSize(), rows);
+            for (int k = 0; k < sizes.length; k++) {
+                checkShape("state " + k, step.state()[k], sizes[k], rows);
+                value += stateWeights[k].mul(step.state()[k]).sumNumber().doubleValue();
+            }
+            return value;
+        };
+
+        objective.getAsDouble();
+        CellAdjoints adjoints = new CellAdjoints();
+        adjoints.output = outputWeights;
+        adjoints.stateOut = stateWeights;
+        adjoints.input = Nd4j.zeros(DataType.DOUBLE, cell.inputSize(), rows);
+        adjoints.stateIn = new INDArray[sizes.length];
+        for (int k = 0; k < sizes.length; k++) {
+            adjoints.stateIn[k] = Nd4j.zeros(DataType.DOUBLE, sizes[k], rows);
+        }
+        adjoints.parameterGradient = params == null ? null : Nd4j.zeros(DataType.DOUBLE, params.length());
+        cell.backward(params, input, stateIn, step, scratch, adjoints);
+
+        String name = cell.toString();
+        if (params != null) {
+            FiniteDifferences.assertClose(name + " parameter gradient",
+                    adjoints.parameterGradient.toDoubleVector(), FiniteDifferences.gradient(params, objective), tolerance);
+        }
+        FiniteDifferences.assertClose(name + " input adjoint",
+                flat(adjoints.input), FiniteDifferences.gradient(input, objective), tolerance);
+        for (int k = 0; k < sizes.length; k++) {
+            FiniteDifferences.assertClose(name + " state " + k + " adjoint",
+                    flat(adjoints.stateIn[k]), FiniteDifferences.gradient(stateIn[k], objective), tolerance);
+        }
+        step.close();
+        scratch.close();
+    }
+
+    static INDArray gaussian(Random random, double scale, long... shape) {
+        INDArray array = Nd4j.zeros(DataType.DOUBLE, shape);
+        INDArray flat = array.reshape(array.length());
+        for (int k = 0; k < array.length(); k++) {
+            flat.putScalar(k, random.nextGaussian() * scale);
+        }
+        return array;
+    }
+
+    private static double[] flat(INDArray array) {
+        return array.reshape(array.length()).toDoubleVector();
+    }
+
+    private static void checkShape(String what, INDArray array, int features, int rows) {
+        if (array.rows() != features || array.columns() != rows) {
+            throw new AssertionError(what + " has shape " + java.util.Arrays.toString(array.shape())
+                    + ", expected [" + features + ", " + rows + "]");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.l2l.core.train;
+
+import dev.l2l.core.LearnedOptimizer;
+import dev.l2l.core.Rollout;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Truncated BPTT over one stacked meta-batch (DESIGN.md §1): runs the learned optimizer along the
+ * horizon, one truncation at a time, and after each truncation computes ∂L/∂φ of that
+ * truncation's meta-loss L = (1/B) Σₛ wₛ Σ_b f_b(θₛ).
+ *
+ * <p>The backward pass carries the adjoint a of θ from the last step to the first:
+ * a ← a + (wₛ/B)∇f(θₛ) for the loss term, then aₛ₋₁ = ∂L/∂gₛ₋₁ = a (θₛ = θₛ₋₁ + gₛ₋₁) is fed to the
+ * optimizer's backward step. In first-order mode this is the paper's suffix sum of gradients. In
+ * second-order mode the optimizer also returns ∂L/∂∇ₛ₋₁, and a gains Hₛ₋₁ · ∂L/∂∇ₛ₋₁ (a
+ * Hessian-vector product), which is the exact meta-gradient.
+ *
+ * <p>All buffers are allocated once per meta-batch; θ and the optimizer state carry over from one
+ * truncation to the next, detached.
+ */
+final class MetaGradient implements AutoCloseable {
+
+    private final StackedProblem problem;
+    private final TrainingSettings settings;
+    private final Rollout rollout;
+    private final INDArray theta;
+    private final INDArray[] gradients;
+    private final INDArray[] thetas;
+    private final INDArray update;
+    private final INDArray adjoint;
+    private final INDArray weighted;
+    private final INDArray gradientAdjoint;
+    private final INDArray hessianProduct;
+    private final double[] losses;
+    private int step;
+
+    MetaGradient(StackedProblem problem, LearnedOptimizer optimizer, TrainingSettings settings) {
+        this.problem = problem;
+        this.settings = settings;
+        int n = problem.coordinates();
+        DataType type = optimizer.dataType();
+        this.rollout = optimizer.newRollout(n, true);
+        this.theta = Nd4j.zeros(type, 1, n);
+        int unroll = settings.unroll;
+        this.gradients = new INDArray[unroll + 1];
+        for (int s = 0; s <= unroll; s++) {
+            gradients[s] = Nd4j.zeros(type, 1, n);
+        }
+        this.thetas = new INDArray[settings.secondOrder ? unroll : 0];
+        for (int s = 0; s < thetas.length; s++) {
+            thetas[s] = Nd4j.zeros(type, 1, n);
+        }
+        this.update = Nd4j.zeros(type, 1, n);
+        this.adjoint = Nd4j.zeros(type, 1, n);
+        this.weighted = Nd4j.zeros(type, 1, n);
+        this.gradientAdjoint = settings.secondOrder ? Nd4j.zeros(type, 1, n) : null;
+        this.hessianProduct = settings.secondOrder ? Nd4j.zeros(type, 1, n) : null;
+        this.losses = new double[problem.size()];
+        problem.initialParameters(theta);
+        problem.lossAndGradient(0, theta, gradients[0], losses);
+    }
+
+    /** Whether the horizon has been reached. */
+    boolean done() {
+        return step >= settings.horizon;
+    }
+
+    /** Number of optimizee steps taken so far by each instance. */
+    int step() {
+        return step;
+    }
+
+    /** Mean loss of the instances at the current step. */
+    double meanLoss() {
+        return mean(losses);
+    }
+
+    /**
+     * Runs the next truncation and adds ∂L/∂φ of its meta-loss into {@code parameterGradient}.
+     *
+     * @return the truncation's meta-loss
+     */
+    double nextTruncation(INDArray parameterGradient) {
+        int length = Math.min(settings.unroll, settings.horizon - step);
+        int start = step;
+        double metaLoss = 0;
+        for (int s = 0; s < length; s++) {
+            if (settings.secondOrder) {
+                thetas[s].assign(theta);
+            }
+            rollout.step(gradients[s], update);
+            theta.addi(update);
+            problem.lossAndGradient(start + s + 1, theta, gradients[s + 1], losses);
+            metaLoss += settings.stepWeight(s, length) * mean(losses);
+        }
+        adjoint.assign(0.0);
+        for (int s = length - 1; s >= 0; s--) {
+            double weight = settings.stepWeight(s, length) / problem.size();
+            if (weight != 0) {
+                adjoint.addi(weighted.assign(gradients[s + 1]).muli(weight));
+            }
+            rollout.backwardStep(adjoint, gradientAdjoint, parameterGradient);
+            if (settings.secondOrder && s > 0) {
+                problem.hessianVectorProduct(start + s, thetas[s], gradientAdjoint, hessianProduct);
+                adjoint.addi(hessianProduct);
+            }
+        }
+        rollout.truncate();
+        gradients[0].assign(gradients[length]);
+        step += length;
+        return metaLoss;
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    @Override
+    public void close() {
+        rollout.close();
+        theta.close();
+        for (INDArray array : gradients) {
+            array.close();
+        }
+        for (INDArray array : thetas) {
+            array.close();
+        }
+        update.close();
+        adjoint.close();
+        weighted.close();
+        if (gradientAdjoint != null) {
+            gradientAdjoint.close();
+            hessianProduct.close();
+        }
+    }
+}

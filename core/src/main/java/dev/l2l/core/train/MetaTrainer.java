@@ -1,0 +1,95 @@
+package dev.l2l.core.train;
+
+import dev.l2l.core.LearnedOptimizer;
+import dev.l2l.core.Optimizee;
+import dev.l2l.core.Task;
+import dev.l2l.core.update.UpdateRule;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Meta-trains a learned optimizer on a task: for each meta-batch, fresh instances from the
+ * meta-training seed range, optimized along the horizon in truncations; after each truncation, Adam
+ * on φ with the (optionally clipped) meta-gradient. A non-finite meta-gradient never reaches φ:
+ * the update is skipped and counted.
+ */
+public final class MetaTrainer {
+
+    private final Task task;
+    private final LearnedOptimizer optimizer;
+    private final TrainingSettings settings;
+    private final long seed;
+
+    public MetaTrainer(Task task, LearnedOptimizer optimizer, TrainingSettings settings, long seed) {
+        this.task = requireNonNull(task, "task is null");
+        this.optimizer = requireNonNull(optimizer, "optimizer is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.seed = seed;
+        settings.validate();
+    }
+
+    /** Runs meta-training to the end, updating the optimizer's φ in place. */
+    public TrainingResult train(TrainingListener listener) {
+        INDArray phi = optimizer.parameters();
+        INDArray phiRow = phi.reshape(1, phi.length());
+        INDArray gradient = Nd4j.zeros(phi.dataType(), 1, phi.length());
+        List<Double> metaLosses = new ArrayList<>();
+        long steps = 0;
+        int updates = 0;
+        int skipped = 0;
+        long started = System.nanoTime();
+        try (UpdateRule adam = new UpdateRule(new Adam(settings.learningRate), phiRow)) {
+            for (int batch = 0; batch < settings.metaBatches; batch++) {
+                StackedProblem problem = new StackedProblem(sample(batch));
+                double metaLoss = 0;
+                try (MetaGradient unroll = new MetaGradient(problem, optimizer, settings)) {
+                    while (!unroll.done()) {
+                        int before = unroll.step();
+                        gradient.assign(0.0);
+                        metaLoss += unroll.nextTruncation(gradient);
+                        steps += (long) (unroll.step() - before) * problem.size();
+                        if (clip(gradient)) {
+                            adam.apply(phiRow, gradient);
+                            updates++;
+                        } else {
+                            skipped++;
+                        }
+                    }
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    metaLosses.add(metaLoss);
+                    listener.metaBatchDone(new MetaBatchReport(batch, settings.metaBatches, metaLoss,
+                            unroll.meanLoss(), skipped, steps, seconds));
+                }
+            }
+        } finally {
+            gradient.close();
+        }
+        return new TrainingResult(metaLosses, steps, (System.nanoTime() - started) / 1e9, updates, skipped);
+    }
+
+    private List<Optimizee> sample(int batch) {
+        List<Optimizee> instances = new ArrayList<>(settings.metaBatchSize);
+        for (int b = 0; b < settings.metaBatchSize; b++) {
+            instances.add(task.sample(Seeds.training(seed, (long) batch * settings.metaBatchSize + b)));
+        }
+        return instances;
+    }
+
+    /** Rescales the gradient to at most clipNorm; false if it is not finite. */
+    private boolean clip(INDArray gradient) {
+        double norm = gradient.norm2Number().doubleValue();
+        if (!Double.isFinite(norm)) {
+            return false;
+        }
+        if (settings.clipNorm > 0 && norm > settings.clipNorm) {
+            gradient.muli(settings.clipNorm / norm);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.l2l.core.train;
+
+import dev.l2l.core.plugin.ComponentSpec;
+import dev.l2l.core.plugin.ConfigException;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Settings of meta-training by truncated BPTT (the {@code training:} section of an experiment).
+ * Public fields with their defaults, bound from YAML by the runner.
+ */
+public final class TrainingSettings implements ComponentSpec {
+
+    /** Number of meta-batches; each is optimized along the whole horizon, giving ⌈horizon/unroll⌉ meta-updates. */
+    public int metaBatches = 200;
+    /** Optimizee instances per meta-batch, stacked into one coordinate matrix. */
+    public int metaBatchSize = 64;
+    /** Optimizee steps per instance. */
+    public int horizon = 100;
+    /** Steps per truncation: the length of one BPTT unroll, and of one meta-update. */
+    public int unroll = 20;
+    /** Adam's learning rate on φ. */
+    public double learningRate = 0.003;
+    /** Largest allowed ℓ2 norm of the meta-gradient (rescaled above it); 0 turns clipping off. */
+    public double clipNorm = 1.0;
+    /** Keep ∂∇/∂φ through Hessian-vector products (exact meta-gradient) instead of the paper's first-order one. */
+    public boolean secondOrder = false;
+    /** Weights wₜ of the losses in the meta-loss: {@code uniform} (wₜ = 1, the paper's) or {@code last} (only each truncation's last step). */
+    public String stepWeights = "uniform";
+    /** Arithmetic of the optimizer and of the optimizees: {@code float} (fast) or {@code double}. */
+    public String precision = "float";
+    /** Print a progress line every this many meta-batches (0: never). */
+    public int logEvery = 20;
+
+    @Override
+    public void validate() {
+        ConfigException.requirePositive("metaBatches", metaBatches);
+        ConfigException.requirePositive("metaBatchSize", metaBatchSize);
+        ConfigException.requirePositive("horizon", horizon);
+        ConfigException.requirePositive("unroll", unroll);
+        if (unroll > horizon) {
+            throw new ConfigException("unroll", "must not exceed horizon (" + horizon + "), got " + unroll);
+        }
+        ConfigException.requirePositive("learningRate", learningRate);
+        ConfigException.requireNonNegative("clipNorm", clipNorm);
+        ConfigException.requireNonNegative("logEvery", logEvery);
+        if (!stepWeights.equals("uniform") && !stepWeights.equals("last")) {
+            throw new ConfigException("stepWeights", "must be 'uniform' or 'last', got '" + stepWeights + "'");
+        }
+        dataType();
+    }
+
+    /** The ND4J data type named by {@link #precision}. */
+    public DataType dataType() {
+        return switch (precision) {
+            case "float" -> DataType.FLOAT;
+            case "double" -> DataType.DOUBLE;
+            default -> throw new ConfigException("precision", "must be 'float' or 'double', got '" + precision + "'");
+        };
+    }
+
+    /** Weight of the loss after the step at position {@code s} (0-based) of a truncation of {@code length} steps. */
+    double stepWeight(int s, int length) {
+        return stepWeights.equals("last") ? (s == length - 1 ? 1.0 : 0.0) : 1.0;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.l2l.optimizers.lstm;
+
+import dev.l2l.core.rnn.CellAdjoints;
+import dev.l2l.core.rnn.CellBuffers;
+import dev.l2l.core.rnn.ParameterViews;
+import dev.l2l.core.rnn.RecurrentCell;
+import dev.l2l.optimizers.CellInit;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.Random;
+
+/**
+ * An LSTM layer (Hochreiter &amp; Schmidhuber 1997) without peepholes, feature-major:
+ * <pre>
+ *   z = W · [x; h] + b          W: [4H × (in + H)], gate rows in the order i, f, o, g
+ *   i, f, o = σ(zᵢ, z_f, z_o)    g = tanh(z_g)
+ *   c' = f ⊙ c + i ⊙ g           h' = o ⊙ tanh(c')
+ * </pre>
+ * State {h, c}; output h'.
+ */
+public final class LstmCell implements RecurrentCell {
+
+    private final int inputSize;
+    private final int units;
+    private final ParameterViews parameterViews;
+    private final ParameterViews gradientViews;
+
+    public LstmCell(int inputSize, int units) {
+        this.inputSize = inputSize;
+        this.units = units;
+        long[] weights = {4L * units, inputSize + units};
+        long[] bias = {4L * units, 1};
+        this.parameterViews = new ParameterViews(weights, bias);
+        this.gradientViews = new ParameterViews(weights, bias);
+    }
+
+    @Override
+    public int inputSize() {
+        return inputSize;
+    }
+
+    @Override
+    public int outputSize() {
+        return units;
+    }
+
+    @Override
+    public int[] stateSizes() {
+        return new int[] {units, units};
+    }
+
+    @Override
+    public long parameterCount() {
+        return parameterViews.size();
+    }
+
+    @Override
+    public void initializeParameters(INDArray parameters, Random random) {
+        INDArray[] views = parameterViews.of(parameters);
+        CellInit.uniform(views[0], random, 1.0 / Math.sqrt(units));
+        CellInit.uniform(views[1], random, 1.0 / Math.sqrt(units));
+    }
+
+    @Override
+    public CellBuffers newBuffers(int rows, DataType dataType) {
+        return new Buffers(rows, dataType, inputSize, units);
+    }
+
+    @Override
+    public void forward(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step, CellBuffers scratch) {
+        INDArray[] p = parameterViews.of(parameters);
+        Buffers b = (Buffers) step;
+        b.inputPart.assign(input);
+        b.hiddenPart.assign(stateIn[0]);
+        Nd4j.gemm(p[0], b.concatenated, b.gates, false, false, 1.0, 0.0);
+        b.gates.addiColumnVector(p[1]);
+        Transforms.sigmoid(b.sigmoidGates, false);
+        Transforms.tanh(b.g, false);
+        b.cell.assign(b.f).muli(stateIn[1]);
+        b.tanhCell.assign(b.i).muli(b.g);
+        b.cell.addi(b.tanhCell);
+        b.tanhCell.assign(b.cell);
+        Transforms.tanh(b.tanhCell, false);
+        b.hidden.assign(b.o).muli(b.tanhCell);
+    }
+
+    @Override
+    public void backward(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step, CellBuffers scratch,
+                         CellAdjoints a) {
+        INDArray[] p = parameterViews.of(parameters);
+        INDArray[] dp = gradientViews.of(a.parameterGradient);
+        Buffers b = (Buffers) step;
+        Buffers s = (Buffers) scratch;
+        INDArray dh = s.hidden.assign(a.output).addi(a.stateOut[0]);
+        // dc = dc' + dh ⊙ o ⊙ (1 − tanh²c')
+        INDArray dc = s.cell;
+        s.tanhCell.assign(b.tanhCell).muli(b.tanhCell).rsubi(1.0).muli(b.o).muli(dh);
+        dc.assign(a.stateOut[1]).addi(s.tanhCell);
+        s.o.assign(b.o).rsubi(1.0).muli(b.o).muli(b.tanhCell).muli(dh);
+        s.i.assign(b.i).rsubi(1.0).muli(b.i).muli(b.g).muli(dc);
+        s.f.assign(b.f).rsubi(1.0).muli(b.f).muli(stateIn[1]).muli(dc);
+        s.g.assign(b.g).muli(b.g).rsubi(1.0).muli(b.i).muli(dc);
+        a.stateIn[1].assign(dc).muli(b.f);
+        Nd4j.gemm(s.gates, b.concatenated, dp[0], false, true, 1.0, 1.0);
+        Nd4j.gemm(s.gates, s.ones, dp[1], false, true, 1.0, 1.0);
+        Nd4j.gemm(p[0], s.gates, s.concatenated, true, false, 1.0, 0.0);
+        if (a.input != null) {
+            a.input.assign(s.inputPart);
+        }
+        a.stateIn[0].assign(s.hiddenPart);
+    }
+
+    @Override
+    public String toString() {
+        return "LstmCell(" + inputSize + " -> " + units + ")";
+    }
+
+    /** One step's arrays; gate blocks and the halves of [x; h] are contiguous row-block views. */
+    private static final class Buffers extends CellBuffers {
+        final INDArray concatenated;
+        final INDArray inputPart;
+        final INDArray hiddenPart;
+        final INDArray gates;
+        final INDArray sigmoidGates;
+        final INDArray i;
+        final INDArray f;
+        final INDArray o;
+        final INDArray g;
+        final INDArray cell;
+        final INDArray tanhCell;
+        final INDArray hidden;
+        final INDArray ones;
+        final INDArray[] state;
+
+        Buffers(int rows, DataType dataType, int inputSize, int units) {
+            super(rows, dataType);
+            concatenated = allocate(inputSize + units);
+            inputPart = rowsOf(concatenated, 0, inputSize);
+            hiddenPart = rowsOf(concatenated, inputSize, inputSize + units);
+            gates = allocate(4 * units);
+            sigmoidGates = rowsOf(gates, 0, 3 * units);
+            i = rowsOf(gates, 0, units);
+            f = rowsOf(gates, units, 2 * units);
+            o = rowsOf(gates, 2 * units, 3 * units);
+            g = rowsOf(gates, 3 * units, 4 * units);
+            cell = allocate(units);
+            tanhCell = allocate(units);
+            hidden = allocate(units);
+            ones = allocate(1).assign(1.0);
+            state = new INDArray[] {hidden, cell};
+        }
+
+        private static INDArray rowsOf(INDArray array, int from, int to) {
+            return array.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+        }
+
+        @Override
+        public INDArray output() {
+            return hidden;
+        }
+
+        @Override
+        public INDArray[] state() {
+            return state;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.l2l.runner;
+
+import dev.l2l.core.train.MetaBatchReport;
+import dev.l2l.core.train.TrainingListener;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Prints a line every {@code every} meta-batches (and after the last). */
+final class ProgressPrinter implements TrainingListener {
+
+    private final PrintStream out;
+    private final int every;
+
+    ProgressPrinter(PrintStream out, int every) {
+        this.out = out;
+        this.every = every;
+    }
+
+    @Override
+    public void metaBatchDone(MetaBatchReport r) {
+        boolean last = r.index() + 1 == r.total();
+        if (every > 0 && ((r.index() + 1) % every == 0 || last)) {
+            out.printf(Locale.ROOT, "meta-batch %d/%d  meta-loss %.4g  final loss %.4g  %,.0f optimizee steps/s%s%n",
+                    r.index() + 1, r.total(), r.metaLoss(), r.finalLoss(), r.throughput(),
+                    r.skippedUpdates() > 0 ? "  skipped updates " + r.skippedUpdates() : "");
+        }
+    }
+}

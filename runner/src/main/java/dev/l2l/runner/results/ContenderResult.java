@@ -1,0 +1,19 @@
+package dev.l2l.runner.results;
+
+import dev.l2l.core.eval.CurveSummary;
+
+/**
+ * One optimizer's evaluation, as written to {@code results.json}.
+ *
+ * @param name the registered name (e.g. {@code lstm}, {@code adam})
+ * @param kind {@code learned} or {@code baseline}
+ * @param learningRate the tuned learning rate of a baseline, {@code null} for a learned optimizer
+ */
+public record ContenderResult(String name, String kind, Double learningRate, double finalLossMean,
+                              double finalLossMedian, double[] finalLossCi95, double[] meanCurve) {
+
+    public static ContenderResult of(String name, String kind, Double learningRate, CurveSummary summary) {
+        return new ContenderResult(name, kind, learningRate, summary.finalMean(), summary.finalMedian(),
+                summary.finalCi95(), summary.mean());
+    }
+}
