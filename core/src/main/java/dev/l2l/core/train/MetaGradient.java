@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>All buffers are allocated once per meta-batch; θ and the optimizer state carry over from one
  * truncation to the next, detached.
  */
-final class MetaGradient implements AutoCloseable {
+public final class MetaGradient implements AutoCloseable {
 
     private final StackedProblem problem;
     private final TrainingSettings settings;
@@ -36,7 +36,7 @@ final class MetaGradient implements AutoCloseable {
     private final double[] losses;
     private int step;
 
-    MetaGradient(StackedProblem problem, LearnedOptimizer optimizer, TrainingSettings settings) {
+    public MetaGradient(StackedProblem problem, LearnedOptimizer optimizer, TrainingSettings settings) {
         this.problem = problem;
         this.settings = settings;
         int n = problem.coordinates();
@@ -63,17 +63,17 @@ final class MetaGradient implements AutoCloseable {
     }
 
     /** Whether the horizon has been reached. */
-    boolean done() {
+    public boolean done() {
         return step >= settings.horizon;
     }
 
     /** Number of optimizee steps taken so far by each instance. */
-    int step() {
+    public int step() {
         return step;
     }
 
     /** Mean loss of the instances at the current step. */
-    double meanLoss() {
+    public double meanLoss() {
         return mean(losses);
     }
 
@@ -82,7 +82,7 @@ final class MetaGradient implements AutoCloseable {
      *
      * @return the truncation's meta-loss
      */
-    double nextTruncation(INDArray parameterGradient) {
+    public double nextTruncation(INDArray parameterGradient) {
         int length = Math.min(settings.unroll, settings.horizon - step);
         int start = step;
         double metaLoss = 0;

@@ -59,7 +59,7 @@ public final class TrainingSettings implements ComponentSpec {
     }
 
     /** Weight of the loss after the step at position {@code s} (0-based) of a truncation of {@code length} steps. */
-    double stepWeight(int s, int length) {
+    public double stepWeight(int s, int length) {
         return stepWeights.equals("last") ? (s == length - 1 ? 1.0 : 0.0) : 1.0;
     }
 }

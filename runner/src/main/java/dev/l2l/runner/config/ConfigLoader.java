@@ -13,6 +13,7 @@ import dev.l2l.core.plugin.PluginRegistry;
 import dev.l2l.runner.UserError;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,9 @@ public final class ConfigLoader {
     /** Loads, binds and validates {@code file}. */
     public ExperimentConfig load(Path file) {
         String text = read(file);
+        if (text.isBlank()) {
+            throw new UserError(file + ": the experiment file is empty (expected a mapping with task:, optimizer:, …)");
+        }
         YamlLineIndex lines = new YamlLineIndex(text);
         ExperimentConfig config;
         try {
@@ -72,6 +76,13 @@ public final class ConfigLoader {
     }
 
     private UserError translate(Path file, JsonProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException yaml) {
+                String context = yaml.getContext() == null ? "" : yaml.getContext() + ": ";
+                return new UserError(file + ":" + (yaml.getProblemMark().getLine() + 1) + ": malformed YAML: "
+                        + context + yaml.getProblem(), e);
+            }
+        }
         OptionalInt line = lineOf(e.getLocation());
         String where = at(file, line);
         if (!(e instanceof JsonMappingException mapping)) {

@@ -37,6 +37,7 @@ public final class ConfigMapper {
     public static ObjectMapper yaml(PluginRegistry registry) {
         YAMLFactory factory = YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .build();
         return configure(new ObjectMapper(factory), registry);

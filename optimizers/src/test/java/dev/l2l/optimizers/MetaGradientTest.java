@@ -1,0 +1,66 @@
+package dev.l2l.optimizers;
+
+import dev.l2l.core.LearnedOptimizer;
+import dev.l2l.core.Optimizee;
+import dev.l2l.core.testkit.MetaGradientContract;
+import dev.l2l.core.testkit.TestProblems;
+import dev.l2l.core.train.TrainingSettings;
+import dev.l2l.optimizers.lstm.LstmSpec;
+import dev.l2l.optimizers.preprocessing.LogSignSpec;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.util.List;
+
+/** The whole truncated meta-gradient ∂L/∂φ against finite differences, in both modes. */
+class MetaGradientTest {
+
+    private static final double TOLERANCE = 1e-6;
+
+    @Test
+    void firstOrderLstm() {
+        MetaGradientContract.check(lstm(false), quadratics(false), settings(false, "uniform"), TOLERANCE);
+    }
+
+    @Test
+    void firstOrderLstmWithLastStepWeights() {
+        MetaGradientContract.check(lstm(true), quadratics(false), settings(false, "last"), TOLERANCE);
+    }
+
+    @Test
+    void secondOrderLstmWithExactHessianProducts() {
+        MetaGradientContract.check(lstm(true), quadratics(false), settings(true, "uniform"), TOLERANCE);
+    }
+
+    @Test
+    void secondOrderLstmWithFiniteDifferenceHessianProducts() {
+        MetaGradientContract.check(lstm(false), quadratics(true), settings(true, "uniform"), TOLERANCE);
+    }
+
+    static LearnedOptimizer lstm(boolean logSign) {
+        LstmSpec spec = new LstmSpec();
+        spec.units = 5;
+        if (logSign) {
+            LogSignSpec preprocessing = new LogSignSpec();
+            preprocessing.p = 5;
+            spec.preprocessing = preprocessing;
+        }
+        return spec.create(DataType.DOUBLE, 3);
+    }
+
+    static List<Optimizee> quadratics(boolean stochastic) {
+        return stochastic
+                ? List.of(TestProblems.stochasticQuadratic(3, 1), TestProblems.stochasticQuadratic(2, 2))
+                : List.of(TestProblems.quadratic(3, 1), TestProblems.quadratic(2, 2));
+    }
+
+    static TrainingSettings settings(boolean secondOrder, String weights) {
+        TrainingSettings settings = new TrainingSettings();
+        settings.horizon = 4;
+        settings.unroll = 4;
+        settings.secondOrder = secondOrder;
+        settings.stepWeights = weights;
+        settings.precision = "double";
+        return settings;
+    }
+}
