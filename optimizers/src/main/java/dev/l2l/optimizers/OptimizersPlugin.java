@@ -7,9 +7,11 @@ import dev.l2l.optimizers.baselines.MomentumSpec;
 import dev.l2l.optimizers.baselines.NagSpec;
 import dev.l2l.optimizers.baselines.RmsPropSpec;
 import dev.l2l.optimizers.baselines.SgdSpec;
+import dev.l2l.optimizers.gru.GruSpec;
 import dev.l2l.optimizers.lstm.LstmSpec;
 import dev.l2l.optimizers.preprocessing.LogSignSpec;
 import dev.l2l.optimizers.preprocessing.NoPreprocessingSpec;
+import dev.l2l.optimizers.preprocessing.RnnPropSpec;
 
 /** The built-in optimizers, preprocessings and baselines, registered like any third party's. */
 public final class OptimizersPlugin implements L2lPlugin {
@@ -17,8 +19,10 @@ public final class OptimizersPlugin implements L2lPlugin {
     @Override
     public void register(PluginRegistrar registrar) {
         registrar.optimizer("lstm", LstmSpec.class);
+        registrar.optimizer("gru", GruSpec.class);
         registrar.preprocessing("none", NoPreprocessingSpec.class);
         registrar.preprocessing("log-sign", LogSignSpec.class);
+        registrar.preprocessing("rnnprop", RnnPropSpec.class);
         registrar.baseline("sgd", SgdSpec.class);
         registrar.baseline("momentum", MomentumSpec.class);
         registrar.baseline("nag", NagSpec.class);

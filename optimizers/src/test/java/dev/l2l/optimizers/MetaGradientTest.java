@@ -7,6 +7,7 @@ import dev.l2l.core.testkit.TestProblems;
 import dev.l2l.core.train.TrainingSettings;
 import dev.l2l.optimizers.lstm.LstmSpec;
 import dev.l2l.optimizers.preprocessing.LogSignSpec;
+import dev.l2l.optimizers.preprocessing.RnnPropSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -35,6 +36,15 @@ class MetaGradientTest {
     @Test
     void secondOrderLstmWithFiniteDifferenceHessianProducts() {
         MetaGradientContract.check(lstm(false), quadratics(true), settings(true, "uniform"), TOLERANCE);
+    }
+
+    @Test
+    void bothOrdersThroughTheStatefulRnnPropPreprocessing() {
+        LstmSpec spec = new LstmSpec();
+        spec.units = 4;
+        spec.preprocessing = new RnnPropSpec();
+        MetaGradientContract.check(spec.create(DataType.DOUBLE, 5), quadratics(false), settings(false, "uniform"), TOLERANCE);
+        MetaGradientContract.check(spec.create(DataType.DOUBLE, 5), quadratics(false), settings(true, "uniform"), TOLERANCE);
     }
 
     static LearnedOptimizer lstm(boolean logSign) {

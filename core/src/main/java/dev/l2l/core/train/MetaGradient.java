@@ -9,10 +9,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Truncated BPTT over one stacked meta-batch (DESIGN.md §1): runs the learned optimizer along the
  * horizon, one truncation at a time, and after each truncation computes ∂L/∂φ of that
- * truncation's meta-loss L = (1/B) Σₛ wₛ Σ_b f_b(θₛ).
+ * truncation's meta-loss L = κ Σₛ wₛ Σ_b f_b(θₛ), where κ is the weight of one instance (1/B for a
+ * meta-batch of B instances; a shard of a larger meta-batch uses the whole batch's 1/B).
  *
  * <p>The backward pass carries the adjoint a of θ from the last step to the first:
- * a ← a + (wₛ/B)∇f(θₛ) for the loss term, then aₛ₋₁ = ∂L/∂gₛ₋₁ = a (θₛ = θₛ₋₁ + gₛ₋₁) is fed to the
+ * a ← a + κwₛ∇f(θₛ) for the loss term, then aₛ₋₁ = ∂L/∂gₛ₋₁ = a (θₛ = θₛ₋₁ + gₛ₋₁) is fed to the
  * optimizer's backward step. In first-order mode this is the paper's suffix sum of gradients. In
  * second-order mode the optimizer also returns ∂L/∂∇ₛ₋₁, and a gains Hₛ₋₁ · ∂L/∂∇ₛ₋₁ (a
  * Hessian-vector product), which is the exact meta-gradient.
@@ -34,9 +35,19 @@ public final class MetaGradient implements AutoCloseable {
     private final INDArray gradientAdjoint;
     private final INDArray hessianProduct;
     private final double[] losses;
+    private final double instanceWeight;
     private int step;
 
+    /** A meta-batch of its own: κ = 1/B. */
     public MetaGradient(StackedProblem problem, LearnedOptimizer optimizer, TrainingSettings settings) {
+        this(problem, optimizer, settings, 1.0 / problem.size());
+    }
+
+    /**
+     * @param instanceWeight κ, the weight of each instance's losses in the meta-loss
+     */
+    public MetaGradient(StackedProblem problem, LearnedOptimizer optimizer, TrainingSettings settings,
+                        double instanceWeight) {
         this.problem = problem;
         this.settings = settings;
         int n = problem.coordinates();
@@ -58,6 +69,7 @@ public final class MetaGradient implements AutoCloseable {
         this.gradientAdjoint = settings.secondOrder ? Nd4j.zeros(type, 1, n) : null;
         this.hessianProduct = settings.secondOrder ? Nd4j.zeros(type, 1, n) : null;
         this.losses = new double[problem.size()];
+        this.instanceWeight = instanceWeight;
         problem.initialParameters(theta);
         problem.lossAndGradient(0, theta, gradients[0], losses);
     }
@@ -72,9 +84,9 @@ public final class MetaGradient implements AutoCloseable {
         return step;
     }
 
-    /** Mean loss of the instances at the current step. */
-    public double meanLoss() {
-        return mean(losses);
+    /** κ Σ_b f_b(θ) at the current step: the mean loss, for a whole meta-batch. */
+    public double weightedLoss() {
+        return instanceWeight * sum(losses);
     }
 
     /**
@@ -93,11 +105,11 @@ public final class MetaGradient implements AutoCloseable {
             rollout.step(gradients[s], update);
             theta.addi(update);
             problem.lossAndGradient(start + s + 1, theta, gradients[s + 1], losses);
-            metaLoss += settings.stepWeight(s, length) * mean(losses);
+            metaLoss += settings.stepWeight(s, length) * weightedLoss();
         }
         adjoint.assign(0.0);
         for (int s = length - 1; s >= 0; s--) {
-            double weight = settings.stepWeight(s, length) / problem.size();
+            double weight = settings.stepWeight(s, length) * instanceWeight;
             if (weight != 0) {
                 adjoint.addi(weighted.assign(gradients[s + 1]).muli(weight));
             }
@@ -113,12 +125,12 @@ public final class MetaGradient implements AutoCloseable {
         return metaLoss;
     }
 
-    private static double mean(double[] values) {
+    private static double sum(double[] values) {
         double sum = 0;
         for (double v : values) {
             sum += v;
         }
-        return sum / values.length;
+        return sum;
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.l2l.core.Task;
 import dev.l2l.core.update.UpdateRule;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,9 @@ import static java.util.Objects.requireNonNull;
  * meta-training seed range, optimized along the horizon in truncations; after each truncation, Adam
  * on φ with the (optionally clipped) meta-gradient. A non-finite meta-gradient never reaches φ:
  * the update is skipped and counted.
+ *
+ * <p>A meta-batch is split into {@link TrainingSettings#threads} shards computed in parallel; their
+ * meta-gradients are summed in shard order, so the result does not depend on thread timing.
  */
 public final class MetaTrainer {
 
@@ -39,33 +41,32 @@ public final class MetaTrainer {
         INDArray phi = optimizer.parameters();
         INDArray phiRow = phi.reshape(1, phi.length());
         INDArray gradient = Nd4j.zeros(phi.dataType(), 1, phi.length());
+        int shards = Math.min(settings.threads, settings.metaBatchSize);
         List<Double> metaLosses = new ArrayList<>();
         long steps = 0;
         int updates = 0;
         int skipped = 0;
         long started = System.nanoTime();
-        try (UpdateRule adam = new UpdateRule(new Adam(settings.learningRate), phiRow)) {
+        try (UpdateRule adam = new UpdateRule(settings.metaOptimizer(settings.metaUpdates()), phiRow);
+             ShardedMetaGradient sharded = new ShardedMetaGradient(optimizer, settings, shards)) {
             for (int batch = 0; batch < settings.metaBatches; batch++) {
-                StackedProblem problem = new StackedProblem(sample(batch));
+                sharded.start(sample(batch));
                 double metaLoss = 0;
-                try (MetaGradient unroll = new MetaGradient(problem, optimizer, settings)) {
-                    while (!unroll.done()) {
-                        int before = unroll.step();
-                        gradient.assign(0.0);
-                        metaLoss += unroll.nextTruncation(gradient);
-                        steps += (long) (unroll.step() - before) * problem.size();
-                        if (clip(gradient)) {
-                            adam.apply(phiRow, gradient);
-                            updates++;
-                        } else {
-                            skipped++;
-                        }
+                while (!sharded.done()) {
+                    int before = sharded.step();
+                    metaLoss += sharded.nextTruncation(gradient);
+                    steps += (long) (sharded.step() - before) * settings.metaBatchSize;
+                    if (clip(gradient)) {
+                        adam.apply(phiRow, gradient);
+                        updates++;
+                    } else {
+                        skipped++;
                     }
-                    double seconds = (System.nanoTime() - started) / 1e9;
-                    metaLosses.add(metaLoss);
-                    listener.metaBatchDone(new MetaBatchReport(batch, settings.metaBatches, metaLoss,
-                            unroll.meanLoss(), skipped, steps, seconds));
                 }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                metaLosses.add(metaLoss);
+                listener.metaBatchDone(new MetaBatchReport(batch, settings.metaBatches, metaLoss,
+                        sharded.meanLoss(), skipped, steps, seconds));
             }
         } finally {
             gradient.close();

@@ -3,6 +3,9 @@ package dev.l2l.core.train;
 import dev.l2l.core.plugin.ComponentSpec;
 import dev.l2l.core.plugin.ConfigException;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.PolySchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * Settings of meta-training by truncated BPTT (the {@code training:} section of an experiment).
@@ -20,6 +23,8 @@ public final class TrainingSettings implements ComponentSpec {
     public int unroll = 20;
     /** Adam's learning rate on φ. */
     public double learningRate = 0.003;
+    /** How Adam's learning rate on φ evolves: {@code constant}, or {@code linear} decay to 0 over the whole run. */
+    public String learningRateSchedule = "constant";
     /** Largest allowed ℓ2 norm of the meta-gradient (rescaled above it); 0 turns clipping off. */
     public double clipNorm = 1.0;
     /** Keep ∂∇/∂φ through Hessian-vector products (exact meta-gradient) instead of the paper's first-order one. */
@@ -28,6 +33,12 @@ public final class TrainingSettings implements ComponentSpec {
     public String stepWeights = "uniform";
     /** Arithmetic of the optimizer and of the optimizees: {@code float} (fast) or {@code double}. */
     public String precision = "float";
+    /**
+     * Threads computing shards of a meta-batch in parallel. Results are deterministic for a given
+     * value; another value sums the shards' meta-gradients in another grouping, which can change
+     * the last digits.
+     */
+    public int threads = 2;
     /** Print a progress line every this many meta-batches (0: never). */
     public int logEvery = 20;
 
@@ -42,11 +53,27 @@ public final class TrainingSettings implements ComponentSpec {
         }
         ConfigException.requirePositive("learningRate", learningRate);
         ConfigException.requireNonNegative("clipNorm", clipNorm);
+        if (!learningRateSchedule.equals("constant") && !learningRateSchedule.equals("linear")) {
+            throw new ConfigException("learningRateSchedule", "must be 'constant' or 'linear', got '" + learningRateSchedule + "'");
+        }
         ConfigException.requireNonNegative("logEvery", logEvery);
+        ConfigException.requireInRange("threads", threads, 1, 64);
         if (!stepWeights.equals("uniform") && !stepWeights.equals("last")) {
             throw new ConfigException("stepWeights", "must be 'uniform' or 'last', got '" + stepWeights + "'");
         }
         dataType();
+    }
+
+    /** Adam on φ with the configured learning rate and schedule, over {@code metaUpdates} updates. */
+    public Adam metaOptimizer(int metaUpdates) {
+        return learningRateSchedule.equals("linear")
+                ? new Adam(new PolySchedule(ScheduleType.ITERATION, learningRate, 1.0, Math.max(1, metaUpdates)))
+                : new Adam(learningRate);
+    }
+
+    /** Number of meta-updates of a whole run: ⌈horizon/unroll⌉ per meta-batch. */
+    public int metaUpdates() {
+        return metaBatches * ((horizon + unroll - 1) / unroll);
     }
 
     /** The ND4J data type named by {@link #precision}. */

@@ -49,8 +49,9 @@ class ConfigLoaderTest {
     @Test
     void unknownKeyNamesLineFieldAndSuggestion() {
         String message = error(MINIMAL + "training:\n  unrol: 10\n");
-        assertEquals("exp.yaml:6: unknown key 'unrol' in training (known: clipNorm, horizon, learningRate, logEvery, "
-                + "metaBatchSize, metaBatches, precision, secondOrder, stepWeights, unroll); did you mean 'unroll'?",
+        assertEquals("exp.yaml:6: unknown key 'unrol' in training (known: clipNorm, horizon, learningRate, "
+                + "learningRateSchedule, logEvery, metaBatchSize, metaBatches, precision, secondOrder, stepWeights, "
+                + "threads, unroll); did you mean 'unroll'?",
                 relative(message));
     }
 

@@ -1,0 +1,181 @@
+package dev.l2l.optimizers.gru;
+
+import dev.l2l.core.rnn.CellAdjoints;
+import dev.l2l.core.rnn.CellBuffers;
+import dev.l2l.core.rnn.ParameterViews;
+import dev.l2l.core.rnn.RecurrentCell;
+import dev.l2l.optimizers.CellInit;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.Random;
+
+/**
+ * A GRU layer (Cho et al. 2014), in the form PyTorch and cuDNN use, feature-major:
+ * <pre>
+ *   a = Wx · x + bx,   b = Wh · h + bh        gate rows in the order r, z, n
+ *   r = σ(a_r + b_r),  z = σ(a_z + b_z),  n = tanh(a_n + r ⊙ b_n)
+ *   h' = (1 − z) ⊙ n + z ⊙ h
+ * </pre>
+ * State {h}; output h'.
+ */
+public final class GruCell implements RecurrentCell {
+
+    private final int inputSize;
+    private final int units;
+    private final ParameterViews parameterViews;
+    private final ParameterViews gradientViews;
+
+    public GruCell(int inputSize, int units) {
+        this.inputSize = inputSize;
+        this.units = units;
+        long[][] shapes = {{3L * units, inputSize}, {3L * units, units}, {3L * units, 1}, {3L * units, 1}};
+        this.parameterViews = new ParameterViews(shapes);
+        this.gradientViews = new ParameterViews(shapes);
+    }
+
+    @Override
+    public int inputSize() {
+        return inputSize;
+    }
+
+    @Override
+    public int outputSize() {
+        return units;
+    }
+
+    @Override
+    public int[] stateSizes() {
+        return new int[] {units};
+    }
+
+    @Override
+    public long parameterCount() {
+        return parameterViews.size();
+    }
+
+    @Override
+    public void initializeParameters(INDArray parameters, Random random) {
+        double bound = 1.0 / Math.sqrt(units);
+        for (INDArray block : parameterViews.of(parameters)) {
+            CellInit.uniform(block, random, bound);
+        }
+    }
+
+    @Override
+    public CellBuffers newBuffers(int rows, DataType dataType) {
+        return new Buffers(rows, dataType, units);
+    }
+
+    @Override
+    public void forward(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step, CellBuffers scratch) {
+        INDArray[] p = parameterViews.of(parameters);
+        Buffers b = (Buffers) step;
+        INDArray h = stateIn[0];
+        Nd4j.gemm(p[0], input, b.inputPart, false, false, 1.0, 0.0);
+        b.inputPart.addiColumnVector(p[2]);
+        Nd4j.gemm(p[1], h, b.hiddenPart, false, false, 1.0, 0.0);
+        b.hiddenPart.addiColumnVector(p[3]);
+        b.gates.assign(b.inputGates).addi(b.hiddenGates);
+        Transforms.sigmoid(b.gates, false);
+        b.candidate.assign(b.r).muli(b.hiddenCandidate).addi(b.inputCandidate);
+        Transforms.tanh(b.candidate, false);
+        b.hidden.assign(h).subi(b.candidate).muli(b.z).addi(b.candidate);
+    }
+
+    @Override
+    public void backward(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step, CellBuffers scratch,
+                         CellAdjoints a) {
+        INDArray[] p = parameterViews.of(parameters);
+        INDArray[] dp = gradientViews.of(a.parameterGradient);
+        Buffers b = (Buffers) step;
+        Buffers s = (Buffers) scratch;
+        INDArray h = stateIn[0];
+        INDArray dh = s.hidden.assign(a.output).addi(a.stateOut[0]);
+        // candidate: dn = dh ⊙ (1 − z), through tanh
+        INDArray dCandidate = s.inputCandidate;
+        dCandidate.assign(b.z).rsubi(1.0).muli(dh);
+        s.candidate.assign(b.candidate).muli(b.candidate).rsubi(1.0);
+        dCandidate.muli(s.candidate);
+        // z: dz = dh ⊙ (h − n), through σ
+        s.inputZ.assign(h).subi(b.candidate).muli(dh);
+        s.candidate.assign(b.z).rsubi(1.0).muli(b.z);
+        s.inputZ.muli(s.candidate);
+        // r: dr = dn_pre ⊙ b_n, through σ
+        s.inputR.assign(dCandidate).muli(b.hiddenCandidate);
+        s.candidate.assign(b.r).rsubi(1.0).muli(b.r);
+        s.inputR.muli(s.candidate);
+        // the hidden side sees the same r and z adjoints, and r ⊙ dn_pre for the candidate
+        s.hiddenGates.assign(s.inputGates);
+        s.hiddenCandidate.assign(dCandidate).muli(b.r);
+        Nd4j.gemm(s.inputPart, input, dp[0], false, true, 1.0, 1.0);
+        Nd4j.gemm(s.hiddenPart, h, dp[1], false, true, 1.0, 1.0);
+        Nd4j.gemm(s.inputPart, s.ones, dp[2], false, true, 1.0, 1.0);
+        Nd4j.gemm(s.hiddenPart, s.ones, dp[3], false, true, 1.0, 1.0);
+        if (a.input != null) {
+            Nd4j.gemm(p[0], s.inputPart, a.input, true, false, 1.0, 0.0);
+        }
+        Nd4j.gemm(p[1], s.hiddenPart, a.stateIn[0], true, false, 1.0, 0.0);
+        a.stateIn[0].addi(dh.muli(b.z));
+    }
+
+    @Override
+    public String toString() {
+        return "GruCell(" + inputSize + " -> " + units + ")";
+    }
+
+    /** One step's arrays; the gate blocks are contiguous row-block views. */
+    private static final class Buffers extends CellBuffers {
+        final INDArray inputPart;
+        final INDArray hiddenPart;
+        final INDArray inputGates;
+        final INDArray hiddenGates;
+        final INDArray inputR;
+        final INDArray inputZ;
+        final INDArray inputCandidate;
+        final INDArray hiddenCandidate;
+        final INDArray gates;
+        final INDArray r;
+        final INDArray z;
+        final INDArray candidate;
+        final INDArray hidden;
+        final INDArray ones;
+        final INDArray[] state;
+
+        Buffers(int rows, DataType dataType, int units) {
+            super(rows, dataType);
+            inputPart = allocate(3 * units);
+            hiddenPart = allocate(3 * units);
+            inputGates = rowsOf(inputPart, 0, 2 * units);
+            hiddenGates = rowsOf(hiddenPart, 0, 2 * units);
+            inputR = rowsOf(inputPart, 0, units);
+            inputZ = rowsOf(inputPart, units, 2 * units);
+            inputCandidate = rowsOf(inputPart, 2 * units, 3 * units);
+            hiddenCandidate = rowsOf(hiddenPart, 2 * units, 3 * units);
+            gates = allocate(2 * units);
+            r = rowsOf(gates, 0, units);
+            z = rowsOf(gates, units, 2 * units);
+            candidate = allocate(units);
+            hidden = allocate(units);
+            ones = allocate(1).assign(1.0);
+            state = new INDArray[] {hidden};
+        }
+
+        private static INDArray rowsOf(INDArray array, int from, int to) {
+            return array.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+        }
+
+        @Override
+        public INDArray output() {
+            return hidden;
+        }
+
+        @Override
+        public INDArray[] state() {
+            return state;
+        }
+    }
+}

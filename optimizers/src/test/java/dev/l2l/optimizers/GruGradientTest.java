@@ -1,0 +1,50 @@
+package dev.l2l.optimizers;
+
+import dev.l2l.core.LearnedOptimizer;
+import dev.l2l.core.testkit.LearnedOptimizerContract;
+import dev.l2l.core.testkit.MetaGradientContract;
+import dev.l2l.core.testkit.RecurrentCellContract;
+import dev.l2l.optimizers.gru.GruCell;
+import dev.l2l.optimizers.gru.GruSpec;
+import dev.l2l.optimizers.preprocessing.LogSignSpec;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class GruGradientTest {
+
+    @Test
+    void cellBackwardMatchesFiniteDifferences() {
+        RecurrentCellContract.checkBackward(new GruCell(3, 5), 4, 1, 1.0, 1e-7);
+    }
+
+    @Test
+    void optimizerBackwardMatchesFiniteDifferences() {
+        LearnedOptimizerContract.checkBackward(gru(true), 3, 4, 11, 1e-6);
+    }
+
+    @Test
+    void truncationKeepsState() {
+        LearnedOptimizerContract.checkTruncationKeepsState(new GruSpec().create(DataType.FLOAT, 2), 5, 9, 4, 3);
+    }
+
+    @Test
+    void metaGradientInBothModes() {
+        MetaGradientContract.check(gru(false), MetaGradientTest.quadratics(false),
+                MetaGradientTest.settings(false, "uniform"), 1e-6);
+        MetaGradientContract.check(gru(true), MetaGradientTest.quadratics(false),
+                MetaGradientTest.settings(true, "uniform"), 1e-6);
+        MetaGradientContract.check(gru(false), MetaGradientTest.quadratics(true),
+                MetaGradientTest.settings(true, "uniform"), 1e-6);
+    }
+
+    private static LearnedOptimizer gru(boolean logSign) {
+        GruSpec spec = new GruSpec();
+        spec.units = 5;
+        if (logSign) {
+            LogSignSpec preprocessing = new LogSignSpec();
+            preprocessing.p = 5;
+            spec.preprocessing = preprocessing;
+        }
+        return spec.create(DataType.DOUBLE, 4);
+    }
+}
