@@ -6,7 +6,6 @@ import dev.l2l.core.testkit.MetaGradientContract;
 import dev.l2l.core.testkit.RecurrentCellContract;
 import dev.l2l.optimizers.gru.GruCell;
 import dev.l2l.optimizers.gru.GruSpec;
-import dev.l2l.optimizers.preprocessing.LogSignSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -38,13 +37,6 @@ class GruGradientTest {
     }
 
     private static LearnedOptimizer gru(boolean logSign) {
-        GruSpec spec = new GruSpec();
-        spec.units = 5;
-        if (logSign) {
-            LogSignSpec preprocessing = new LogSignSpec();
-            preprocessing.p = 5;
-            spec.preprocessing = preprocessing;
-        }
-        return spec.create(DataType.DOUBLE, 4);
+        return MetaGradientTest.small(new GruSpec(), logSign, 4);
     }
 }

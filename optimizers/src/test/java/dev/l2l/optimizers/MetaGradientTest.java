@@ -48,14 +48,18 @@ class MetaGradientTest {
     }
 
     static LearnedOptimizer lstm(boolean logSign) {
-        LstmSpec spec = new LstmSpec();
+        return small(new LstmSpec(), logSign, 3);
+    }
+
+    /** A 2-layer, 5-unit optimizer in double precision, with or without log-sign preprocessing (p = 5). */
+    static LearnedOptimizer small(RecurrentOptimizerSpec spec, boolean logSign, long seed) {
         spec.units = 5;
         if (logSign) {
             LogSignSpec preprocessing = new LogSignSpec();
             preprocessing.p = 5;
             spec.preprocessing = preprocessing;
         }
-        return spec.create(DataType.DOUBLE, 3);
+        return spec.create(DataType.DOUBLE, seed);
     }
 
     static List<Optimizee> quadratics(boolean stochastic) {

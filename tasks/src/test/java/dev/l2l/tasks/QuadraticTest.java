@@ -2,7 +2,7 @@ package dev.l2l.tasks;
 
 import dev.l2l.core.Optimizee;
 import dev.l2l.core.testkit.FiniteDifferences;
-import dev.l2l.tasks.quadratic.Quadratic;
+import dev.l2l.core.problems.Quadratic;
 import dev.l2l.tasks.quadratic.QuadraticSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -3,6 +3,7 @@ package dev.l2l.core.rnn;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,11 @@ public abstract class CellBuffers implements AutoCloseable {
         INDArray array = Nd4j.zeros(dataType, features, rows);
         owned.add(array);
         return array;
+    }
+
+    /** Rows [from, to) of a feature-major array: a contiguous view, fast for elementwise ops. */
+    protected static INDArray rowBlock(INDArray array, int from, int to) {
+        return array.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
     }
 
     /** The step's output, [outputSize × rows]. */

@@ -1,110 +1,63 @@
 package dev.l2l.core.testkit;
 
 import dev.l2l.core.Optimizee;
+import dev.l2l.core.problems.Quadratic;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.SplittableRandom;
 
 /**
- * Small optimizees for testing optimizers without depending on any task plugin: a quadratic
- * ‖Wθ − y‖² with an exact Hessian-vector product, and a "stochastic" variant whose targets depend
- * on the step (as a minibatch would) and that relies on the default finite-difference HVP.
+ * Small optimizees for testing optimizers without depending on any task plugin: a
+ * {@link Quadratic} with an exact Hessian-vector product, and a "stochastic" variant whose loss
+ * moves with the step (as a minibatch would) and that relies on the default finite-difference HVP.
  */
 public final class TestProblems {
 
     private TestProblems() {
     }
 
-    /** A random quadratic of dimension {@code d}; the same seed gives the same instance. */
-    public static Optimizee quadratic(int d, long seed) {
-        return new TestQuadratic(d, seed, false);
+    /** A random quadratic of dimension {@code d}, W scaled by 1/√d; the same seed gives the same instance. */
+    public static Quadratic quadratic(int d, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] w = new double[d][d];
+        double[] y = new double[d];
+        double[] theta0 = new double[d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                w[i][j] = random.nextGaussian() / Math.sqrt(d);
+            }
+            y[i] = random.nextGaussian();
+            theta0[i] = random.nextGaussian();
+        }
+        return new Quadratic(w, y, theta0);
     }
 
-    /** A quadratic whose target y moves with the step, without an exact HVP. */
+    /**
+     * The quadratic of {@link #quadratic} evaluated at θ + δₜ, with a shift δₜ that depends on the
+     * step t: a different function at every step, like a minibatch loss. Its Hessian-vector
+     * product is the default central difference.
+     */
     public static Optimizee stochasticQuadratic(int d, long seed) {
-        return new TestQuadratic(d, seed, true);
-    }
+        Quadratic quadratic = quadratic(d, seed);
+        return new Optimizee() {
+            @Override
+            public int dimension() {
+                return d;
+            }
 
-    private static final class TestQuadratic implements Optimizee {
-        private final double[][] w;
-        private final double[] y;
-        private final double[] theta0;
-        private final boolean stochastic;
+            @Override
+            public void initialParameters(INDArray theta) {
+                quadratic.initialParameters(theta);
+            }
 
-        TestQuadratic(int d, long seed, boolean stochastic) {
-            SplittableRandom random = new SplittableRandom(seed);
-            w = new double[d][d];
-            y = new double[d];
-            theta0 = new double[d];
-            for (int i = 0; i < d; i++) {
+            @Override
+            public double lossAndGradient(long step, INDArray theta, INDArray gradient) {
+                INDArray shifted = theta.dup();
                 for (int j = 0; j < d; j++) {
-                    w[i][j] = random.nextGaussian() / Math.sqrt(d);
+                    shifted.putScalar(0, j, shifted.getDouble(0, j) + 0.1 * Math.sin(step + j));
                 }
-                y[i] = random.nextGaussian();
-                theta0[i] = random.nextGaussian();
+                return quadratic.lossAndGradient(step, shifted, gradient);
             }
-            this.stochastic = stochastic;
-        }
-
-        @Override
-        public int dimension() {
-            return theta0.length;
-        }
-
-        @Override
-        public void initialParameters(INDArray theta) {
-            for (int j = 0; j < theta0.length; j++) {
-                theta.putScalar(0, j, theta0[j]);
-            }
-        }
-
-        @Override
-        public double lossAndGradient(long step, INDArray theta, INDArray gradient) {
-            double[] r = residual(theta, step);
-            double loss = 0;
-            for (double v : r) {
-                loss += v * v;
-            }
-            writeTwiceTransposed(r, gradient);
-            return loss;
-        }
-
-        @Override
-        public void hessianVectorProduct(long step, INDArray theta, INDArray vector, INDArray out) {
-            if (stochastic) {
-                Optimizee.super.hessianVectorProduct(step, theta, vector, out);
-                return;
-            }
-            double[] wv = new double[y.length];
-            for (int i = 0; i < y.length; i++) {
-                for (int j = 0; j < theta0.length; j++) {
-                    wv[i] += w[i][j] * vector.getDouble(0, j);
-                }
-            }
-            writeTwiceTransposed(wv, out);
-        }
-
-        private double[] residual(INDArray theta, long step) {
-            double[] r = new double[y.length];
-            for (int i = 0; i < y.length; i++) {
-                double target = stochastic ? y[i] * (1 + 0.1 * Math.sin(step + i)) : y[i];
-                double s = -target;
-                for (int j = 0; j < theta0.length; j++) {
-                    s += w[i][j] * theta.getDouble(0, j);
-                }
-                r[i] = s;
-            }
-            return r;
-        }
-
-        private void writeTwiceTransposed(double[] v, INDArray out) {
-            for (int j = 0; j < theta0.length; j++) {
-                double s = 0;
-                for (int i = 0; i < v.length; i++) {
-                    s += w[i][j] * v[i];
-                }
-                out.putScalar(0, j, 2 * s);
-            }
-        }
+        };
     }
 }

@@ -2,16 +2,12 @@ package dev.l2l.optimizers.gru;
 
 import dev.l2l.core.rnn.CellAdjoints;
 import dev.l2l.core.rnn.CellBuffers;
-import dev.l2l.core.rnn.ParameterViews;
-import dev.l2l.core.rnn.RecurrentCell;
-import dev.l2l.optimizers.CellInit;
+import dev.l2l.optimizers.RecurrentLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import java.util.Random;
 
 /**
  * A GRU layer (Cho et al. 2014), in the form PyTorch and cuDNN use, feature-major:
@@ -22,47 +18,16 @@ import java.util.Random;
  * </pre>
  * State {h}; output h'.
  */
-public final class GruCell implements RecurrentCell {
-
-    private final int inputSize;
-    private final int units;
-    private final ParameterViews parameterViews;
-    private final ParameterViews gradientViews;
+public final class GruCell extends RecurrentLayer {
 
     public GruCell(int inputSize, int units) {
-        this.inputSize = inputSize;
-        this.units = units;
-        long[][] shapes = {{3L * units, inputSize}, {3L * units, units}, {3L * units, 1}, {3L * units, 1}};
-        this.parameterViews = new ParameterViews(shapes);
-        this.gradientViews = new ParameterViews(shapes);
-    }
-
-    @Override
-    public int inputSize() {
-        return inputSize;
-    }
-
-    @Override
-    public int outputSize() {
-        return units;
+        super(inputSize, units, new long[] {3L * units, inputSize}, new long[] {3L * units, units},
+                new long[] {3L * units, 1}, new long[] {3L * units, 1});
     }
 
     @Override
     public int[] stateSizes() {
         return new int[] {units};
-    }
-
-    @Override
-    public long parameterCount() {
-        return parameterViews.size();
-    }
-
-    @Override
-    public void initializeParameters(INDArray parameters, Random random) {
-        double bound = 1.0 / Math.sqrt(units);
-        for (INDArray block : parameterViews.of(parameters)) {
-            CellInit.uniform(block, random, bound);
-        }
     }
 
     @Override
@@ -72,7 +37,7 @@ public final class GruCell implements RecurrentCell {
 
     @Override
     public void forward(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step, CellBuffers scratch) {
-        INDArray[] p = parameterViews.of(parameters);
+        INDArray[] p = parameters(parameters);
         Buffers b = (Buffers) step;
         INDArray h = stateIn[0];
         Nd4j.gemm(p[0], input, b.inputPart, false, false, 1.0, 0.0);
@@ -89,8 +54,8 @@ public final class GruCell implements RecurrentCell {
     @Override
     public void backward(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step, CellBuffers scratch,
                          CellAdjoints a) {
-        INDArray[] p = parameterViews.of(parameters);
-        INDArray[] dp = gradientViews.of(a.parameterGradient);
+        INDArray[] p = parameters(parameters);
+        INDArray[] dp = gradients(a.parameterGradient);
         Buffers b = (Buffers) step;
         Buffers s = (Buffers) scratch;
         INDArray h = stateIn[0];
@@ -122,11 +87,6 @@ public final class GruCell implements RecurrentCell {
         a.stateIn[0].addi(dh.muli(b.z));
     }
 
-    @Override
-    public String toString() {
-        return "GruCell(" + inputSize + " -> " + units + ")";
-    }
-
     /** One step's arrays; the gate blocks are contiguous row-block views. */
     private static final class Buffers extends CellBuffers {
         final INDArray inputPart;
@@ -149,23 +109,19 @@ public final class GruCell implements RecurrentCell {
             super(rows, dataType);
             inputPart = allocate(3 * units);
             hiddenPart = allocate(3 * units);
-            inputGates = rowsOf(inputPart, 0, 2 * units);
-            hiddenGates = rowsOf(hiddenPart, 0, 2 * units);
-            inputR = rowsOf(inputPart, 0, units);
-            inputZ = rowsOf(inputPart, units, 2 * units);
-            inputCandidate = rowsOf(inputPart, 2 * units, 3 * units);
-            hiddenCandidate = rowsOf(hiddenPart, 2 * units, 3 * units);
+            inputGates = rowBlock(inputPart, 0, 2 * units);
+            hiddenGates = rowBlock(hiddenPart, 0, 2 * units);
+            inputR = rowBlock(inputPart, 0, units);
+            inputZ = rowBlock(inputPart, units, 2 * units);
+            inputCandidate = rowBlock(inputPart, 2 * units, 3 * units);
+            hiddenCandidate = rowBlock(hiddenPart, 2 * units, 3 * units);
             gates = allocate(2 * units);
-            r = rowsOf(gates, 0, units);
-            z = rowsOf(gates, units, 2 * units);
+            r = rowBlock(gates, 0, units);
+            z = rowBlock(gates, units, 2 * units);
             candidate = allocate(units);
             hidden = allocate(units);
             ones = allocate(1).assign(1.0);
             state = new INDArray[] {hidden};
-        }
-
-        private static INDArray rowsOf(INDArray array, int from, int to) {
-            return array.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
         }
 
         @Override

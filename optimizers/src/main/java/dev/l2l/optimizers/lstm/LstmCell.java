@@ -2,16 +2,12 @@ package dev.l2l.optimizers.lstm;
 
 import dev.l2l.core.rnn.CellAdjoints;
 import dev.l2l.core.rnn.CellBuffers;
-import dev.l2l.core.rnn.ParameterViews;
-import dev.l2l.core.rnn.RecurrentCell;
-import dev.l2l.optimizers.CellInit;
+import dev.l2l.optimizers.RecurrentLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import java.util.Random;
 
 /**
  * An LSTM layer (Hochreiter &amp; Schmidhuber 1997) without peepholes, feature-major:
@@ -22,47 +18,15 @@ import java.util.Random;
  * </pre>
  * State {h, c}; output h'.
  */
-public final class LstmCell implements RecurrentCell {
-
-    private final int inputSize;
-    private final int units;
-    private final ParameterViews parameterViews;
-    private final ParameterViews gradientViews;
+public final class LstmCell extends RecurrentLayer {
 
     public LstmCell(int inputSize, int units) {
-        this.inputSize = inputSize;
-        this.units = units;
-        long[] weights = {4L * units, inputSize + units};
-        long[] bias = {4L * units, 1};
-        this.parameterViews = new ParameterViews(weights, bias);
-        this.gradientViews = new ParameterViews(weights, bias);
-    }
-
-    @Override
-    public int inputSize() {
-        return inputSize;
-    }
-
-    @Override
-    public int outputSize() {
-        return units;
+        super(inputSize, units, new long[] {4L * units, inputSize + units}, new long[] {4L * units, 1});
     }
 
     @Override
     public int[] stateSizes() {
         return new int[] {units, units};
-    }
-
-    @Override
-    public long parameterCount() {
-        return parameterViews.size();
-    }
-
-    @Override
-    public void initializeParameters(INDArray parameters, Random random) {
-        INDArray[] views = parameterViews.of(parameters);
-        CellInit.uniform(views[0], random, 1.0 / Math.sqrt(units));
-        CellInit.uniform(views[1], random, 1.0 / Math.sqrt(units));
     }
 
     @Override
@@ -72,7 +36,7 @@ public final class LstmCell implements RecurrentCell {
 
     @Override
     public void forward(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step, CellBuffers scratch) {
-        INDArray[] p = parameterViews.of(parameters);
+        INDArray[] p = parameters(parameters);
         Buffers b = (Buffers) step;
         b.inputPart.assign(input);
         b.hiddenPart.assign(stateIn[0]);
@@ -91,8 +55,8 @@ public final class LstmCell implements RecurrentCell {
     @Override
     public void backward(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step, CellBuffers scratch,
                          CellAdjoints a) {
-        INDArray[] p = parameterViews.of(parameters);
-        INDArray[] dp = gradientViews.of(a.parameterGradient);
+        INDArray[] p = parameters(parameters);
+        INDArray[] dp = gradients(a.parameterGradient);
         Buffers b = (Buffers) step;
         Buffers s = (Buffers) scratch;
         INDArray dh = s.hidden.assign(a.output).addi(a.stateOut[0]);
@@ -112,11 +76,6 @@ public final class LstmCell implements RecurrentCell {
             a.input.assign(s.inputPart);
         }
         a.stateIn[0].assign(s.hiddenPart);
-    }
-
-    @Override
-    public String toString() {
-        return "LstmCell(" + inputSize + " -> " + units + ")";
     }
 
     /** One step's arrays; gate blocks and the halves of [x; h] are contiguous row-block views. */
@@ -139,23 +98,19 @@ public final class LstmCell implements RecurrentCell {
         Buffers(int rows, DataType dataType, int inputSize, int units) {
             super(rows, dataType);
             concatenated = allocate(inputSize + units);
-            inputPart = rowsOf(concatenated, 0, inputSize);
-            hiddenPart = rowsOf(concatenated, inputSize, inputSize + units);
+            inputPart = rowBlock(concatenated, 0, inputSize);
+            hiddenPart = rowBlock(concatenated, inputSize, inputSize + units);
             gates = allocate(4 * units);
-            sigmoidGates = rowsOf(gates, 0, 3 * units);
-            i = rowsOf(gates, 0, units);
-            f = rowsOf(gates, units, 2 * units);
-            o = rowsOf(gates, 2 * units, 3 * units);
-            g = rowsOf(gates, 3 * units, 4 * units);
+            sigmoidGates = rowBlock(gates, 0, 3 * units);
+            i = rowBlock(gates, 0, units);
+            f = rowBlock(gates, units, 2 * units);
+            o = rowBlock(gates, 2 * units, 3 * units);
+            g = rowBlock(gates, 3 * units, 4 * units);
             cell = allocate(units);
             tanhCell = allocate(units);
             hidden = allocate(units);
             ones = allocate(1).assign(1.0);
             state = new INDArray[] {hidden, cell};
-        }
-
-        private static INDArray rowsOf(INDArray array, int from, int to) {
-            return array.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
         }
 
         @Override

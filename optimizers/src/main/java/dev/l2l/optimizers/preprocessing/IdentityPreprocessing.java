@@ -2,19 +2,12 @@ package dev.l2l.optimizers.preprocessing;
 
 import dev.l2l.core.rnn.CellAdjoints;
 import dev.l2l.core.rnn.CellBuffers;
-import dev.l2l.core.rnn.RecurrentCell;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.Random;
 
 /** No preprocessing: the network reads the raw gradient (the paper's choice on the quadratic). */
-public final class IdentityPreprocessing implements RecurrentCell {
-
-    @Override
-    public int inputSize() {
-        return 1;
-    }
+public final class IdentityPreprocessing extends Preprocessing {
 
     @Override
     public int outputSize() {
@@ -24,15 +17,6 @@ public final class IdentityPreprocessing implements RecurrentCell {
     @Override
     public int[] stateSizes() {
         return new int[0];
-    }
-
-    @Override
-    public long parameterCount() {
-        return 0;
-    }
-
-    @Override
-    public void initializeParameters(INDArray parameters, Random random) {
     }
 
     @Override

@@ -2,19 +2,17 @@ package dev.l2l.optimizers.preprocessing;
 
 import dev.l2l.core.rnn.CellAdjoints;
 import dev.l2l.core.rnn.CellBuffers;
-import dev.l2l.core.rnn.RecurrentCell;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import java.util.Random;
 
 /**
  * The paper's gradient preprocessing (Andrychowicz et al. 2016, appendix A): two features,
  * (log|∇|/p, sgn ∇) if |∇| ≥ e⁻ᵖ, else (−1, eᵖ∇). Computed branch-free as
  * (log(max(|∇|, e⁻ᵖ))/p, clip(eᵖ∇, −1, 1)), which is the same function.
  */
-public final class LogSignPreprocessing implements RecurrentCell {
+public final class LogSignPreprocessing extends Preprocessing {
 
     private final double p;
     private final double threshold;
@@ -30,11 +28,6 @@ public final class LogSignPreprocessing implements RecurrentCell {
     }
 
     @Override
-    public int inputSize() {
-        return 1;
-    }
-
-    @Override
     public int outputSize() {
         return 2;
     }
@@ -42,15 +35,6 @@ public final class LogSignPreprocessing implements RecurrentCell {
     @Override
     public int[] stateSizes() {
         return new int[0];
-    }
-
-    @Override
-    public long parameterCount() {
-        return 0;
-    }
-
-    @Override
-    public void initializeParameters(INDArray parameters, Random random) {
     }
 
     @Override

@@ -2,13 +2,11 @@ package dev.l2l.optimizers.preprocessing;
 
 import dev.l2l.core.rnn.CellAdjoints;
 import dev.l2l.core.rnn.CellBuffers;
-import dev.l2l.core.rnn.RecurrentCell;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import java.util.Random;
 
 /**
  * RNNprop's input (Lv, Chen &amp; Song 2017, "Learning gradient descent: better generalization and
@@ -20,7 +18,7 @@ import java.util.Random;
  * cₖ = 1 − βₖᵗ is kept as state, so that every state starts at zero like any other. Both features
  * are scale-invariant in the gradient, which is what lets an optimizer generalise across tasks.
  */
-public final class RnnPropPreprocessing implements RecurrentCell {
+public final class RnnPropPreprocessing extends Preprocessing {
 
     private static final double TINY = 1e-30;
 
@@ -35,11 +33,6 @@ public final class RnnPropPreprocessing implements RecurrentCell {
     }
 
     @Override
-    public int inputSize() {
-        return 1;
-    }
-
-    @Override
     public int outputSize() {
         return 2;
     }
@@ -47,15 +40,6 @@ public final class RnnPropPreprocessing implements RecurrentCell {
     @Override
     public int[] stateSizes() {
         return new int[] {1, 1, 1, 1};
-    }
-
-    @Override
-    public long parameterCount() {
-        return 0;
-    }
-
-    @Override
-    public void initializeParameters(INDArray parameters, Random random) {
     }
 
     @Override
@@ -125,8 +109,8 @@ public final class RnnPropPreprocessing implements RecurrentCell {
         Buffers(int rows, DataType dataType) {
             super(rows, dataType);
             features = allocate(2);
-            scaledGradient = features.get(NDArrayIndex.interval(0, 1), NDArrayIndex.all());
-            scaledMomentum = features.get(NDArrayIndex.interval(1, 2), NDArrayIndex.all());
+            scaledGradient = rowBlock(features, 0, 1);
+            scaledMomentum = rowBlock(features, 1, 2);
             m = allocate(1);
             v = allocate(1);
             c1 = allocate(1);

@@ -3,7 +3,6 @@ package dev.l2l.optimizers.preprocessing;
 import dev.l2l.core.rnn.CellBuffers;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Buffers of a stateless preprocessing: its feature rows and two rows of working space. */
 final class StatelessBuffers extends CellBuffers {
@@ -23,7 +22,7 @@ final class StatelessBuffers extends CellBuffers {
 
     /** Row {@code index} of the features, as a contiguous [1 × rows] view. */
     INDArray feature(int index) {
-        return features.get(NDArrayIndex.interval(index, index + 1), NDArrayIndex.all());
+        return rowBlock(features, index, index + 1);
     }
 
     @Override

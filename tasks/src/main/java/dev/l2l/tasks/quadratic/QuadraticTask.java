@@ -2,6 +2,7 @@ package dev.l2l.tasks.quadratic;
 
 import dev.l2l.core.Optimizee;
 import dev.l2l.core.Task;
+import dev.l2l.core.problems.Quadratic;
 
 import java.util.SplittableRandom;
 

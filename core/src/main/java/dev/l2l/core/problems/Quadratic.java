@@ -1,12 +1,14 @@
-package dev.l2l.tasks.quadratic;
+package dev.l2l.core.problems;
 
 import dev.l2l.core.Optimizee;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One quadratic f(θ) = ‖Wθ − y‖², with ∇f = 2Wᵀ(Wθ − y) and the exact Hessian-vector product
+ * A quadratic f(θ) = ‖Wθ − y‖², with ∇f = 2Wᵀ(Wθ − y) and the exact Hessian-vector product
  * 2WᵀWv. Deterministic: the step is ignored. The arithmetic is plain Java in double precision:
  * at d = 10 a handful of ND4J calls would cost more than the whole computation.
+ *
+ * <p>The optimizee of the {@code quadratic} task, and a reference problem for testing optimizers.
  */
 public final class Quadratic implements Optimizee {
 

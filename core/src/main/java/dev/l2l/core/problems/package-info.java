@@ -1,0 +1,2 @@
+/** Reference optimizees, usable by tasks and by tests. */
+package dev.l2l.core.problems;

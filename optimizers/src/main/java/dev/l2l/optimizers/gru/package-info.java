@@ -1,0 +1,2 @@
+/** The coordinatewise GRU optimizer. */
+package dev.l2l.optimizers.gru;
