@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Arrays;
  */
 @Command(name = "l2l", mixinStandardHelpOptions = true, version = "l2l 0.1.0",
         description = "Learned optimizers: learning to learn by gradient descent by gradient descent.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, PluginsCommand.class})
 public final class Main {
 
     /** Exit status for bad input. */
@@ -26,6 +27,10 @@ public final class Main {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     private boolean debug;
+
+    @Option(names = "--plugins", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Folder of plugin jars (default: the plugins folder of the l2l checkout, or ./plugins).")
+    private Path plugins;
 
     private final PrintStream out;
     private Injector injector;
@@ -62,11 +67,17 @@ public final class Main {
         return commandLine.execute(args);
     }
 
+    /** The launcher passes its checkout's plugins folder as {@code -Dl2l.plugins}; otherwise ./plugins. */
+    static Path defaultPluginFolder() {
+        return Path.of(System.getProperty("l2l.plugins", "plugins"));
+    }
+
     /** The Guice injector over the discovered plugins, created on first use. */
     Injector injector() {
         if (injector == null) {
             Nd4j.getEnvironment().setMaxMasterThreads(1);
-            PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
+            Path folder = plugins != null ? plugins : defaultPluginFolder();
+            PluginRegistry registry = PluginLoader.load(folder, plugins != null);
             injector = Guice.createInjector(new RunnerModule(registry, out));
         }
         return injector;

@@ -1,13 +1,19 @@
 package dev.l2l.core.eval;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
- * Statistics of a set of loss curves (one per instance): the mean curve, and the mean, median and
- * 95% confidence interval of the mean (normal approximation, mean ± 1.96·s/√n) at every step.
- * A non-finite loss (a diverged run) makes the mean at that step non-finite: it is not hidden.
+ * Statistics of a set of loss curves (one per instance): at every step the mean, the median and a
+ * 95% confidence interval of the mean. The interval is a percentile bootstrap (2,000 resamples of
+ * the instances, drawn from a fixed seed, so it is reproducible): losses are skewed and bounded
+ * below, where mean ± 1.96·s/√n would be symmetric and can go negative. A non-finite loss (a
+ * diverged run) makes the mean at that step non-finite: it is not hidden.
  */
 public record CurveSummary(double[] mean, double[] median, double[] ciLow, double[] ciHigh, int instances) {
+
+    private static final int RESAMPLES = 2000;
+    private static final long BOOTSTRAP_SEED = 0x5eedL;
 
     /** Summarises {@code losses[i][t]}. */
     public static CurveSummary of(double[][] losses) {
@@ -24,19 +30,29 @@ public record CurveSummary(double[] mean, double[] median, double[] ciLow, doubl
                 column[i] = losses[i][t];
                 sum += column[i];
             }
-            double m = sum / n;
-            double squares = 0;
-            for (double v : column) {
-                squares += (v - m) * (v - m);
-            }
-            double halfWidth = n > 1 ? 1.96 * Math.sqrt(squares / (n - 1)) / Math.sqrt(n) : 0;
+            double[] interval = bootstrap(column, new SplittableRandom(BOOTSTRAP_SEED + t));
             Arrays.sort(column);
-            mean[t] = m;
+            mean[t] = sum / n;
             median[t] = n % 2 == 1 ? column[n / 2] : 0.5 * (column[n / 2 - 1] + column[n / 2]);
-            low[t] = m - halfWidth;
-            high[t] = m + halfWidth;
+            low[t] = interval[0];
+            high[t] = interval[1];
         }
         return new CurveSummary(mean, median, low, high, n);
+    }
+
+    /** The 2.5% and 97.5% percentiles of the means of resamples of {@code values}. */
+    static double[] bootstrap(double[] values, SplittableRandom random) {
+        int n = values.length;
+        double[] means = new double[RESAMPLES];
+        for (int r = 0; r < RESAMPLES; r++) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += values[random.nextInt(n)];
+            }
+            means[r] = sum / n;
+        }
+        Arrays.sort(means);
+        return new double[] {means[(int) Math.floor(0.025 * (RESAMPLES - 1))], means[(int) Math.ceil(0.975 * (RESAMPLES - 1))]};
     }
 
     /** Index of the last step. */

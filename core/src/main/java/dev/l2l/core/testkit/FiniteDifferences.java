@@ -19,19 +19,50 @@ public final class FiniteDifferences {
      * {@code f} must read {@code x} afresh on every call.
      */
     public static double[] gradient(INDArray x, DoubleSupplier f) {
+        return gradient(x, all((int) x.length()), f);
+    }
+
+    /** ∂f/∂x for the entries {@code indices} of {@code x} (flat, c-order), in that order. */
+    public static double[] gradient(INDArray x, int[] indices, DoubleSupplier f) {
         requireDouble(x);
         INDArray flat = x.reshape(x.length());
-        double[] result = new double[(int) x.length()];
-        for (int k = 0; k < result.length; k++) {
+        double[] result = new double[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            int k = indices[i];
             double original = flat.getDouble(k);
             flat.putScalar(k, original + EPSILON);
             double plus = f.getAsDouble();
             flat.putScalar(k, original - EPSILON);
             double minus = f.getAsDouble();
             flat.putScalar(k, original);
-            result[k] = (plus - minus) / (2 * EPSILON);
+            result[i] = (plus - minus) / (2 * EPSILON);
         }
         return result;
+    }
+
+    /** All of 0 … n−1 if n ≤ max, else {@code max} distinct indices drawn at random, sorted. */
+    public static int[] sample(int n, int max, java.util.Random random) {
+        if (n <= max) {
+            return all(n);
+        }
+        return random.ints(0, n).distinct().limit(max).sorted().toArray();
+    }
+
+    /** The entries {@code indices} of {@code values}. */
+    public static double[] select(double[] values, int[] indices) {
+        double[] selected = new double[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            selected[i] = values[indices[i]];
+        }
+        return selected;
+    }
+
+    private static int[] all(int n) {
+        int[] indices = new int[n];
+        for (int k = 0; k < n; k++) {
+            indices[k] = k;
+        }
+        return indices;
     }
 
     /** ‖a − b‖ / max(‖a‖, ‖b‖): the relative error of two gradients as a whole (0 if both are 0). */
