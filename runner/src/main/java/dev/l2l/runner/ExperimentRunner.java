@@ -1,12 +1,13 @@
 package dev.l2l.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.l2l.core.LearnedOptimizer;
 import dev.l2l.core.Task;
+import dev.l2l.core.eval.BaselineContender;
 import dev.l2l.core.eval.CurveSummary;
 import dev.l2l.core.eval.Evaluator;
 import dev.l2l.core.eval.LearnedContender;
-import dev.l2l.core.eval.BaselineContender;
 import dev.l2l.core.eval.LearningRateTuner;
 import dev.l2l.core.plugin.BaselineSpec;
 import dev.l2l.core.plugin.ComponentKind;
@@ -14,84 +15,146 @@ import dev.l2l.core.plugin.PluginRegistry;
 import dev.l2l.core.plugin.Registration;
 import dev.l2l.core.train.MetaTrainer;
 import dev.l2l.core.train.Seeds;
+import dev.l2l.core.train.TrainingListener;
+import dev.l2l.core.train.TrainingProgress;
 import dev.l2l.core.train.TrainingResult;
 import dev.l2l.runner.config.ExperimentConfig;
 import dev.l2l.runner.results.AtomicFiles;
+import dev.l2l.runner.results.CheckpointStore;
 import dev.l2l.runner.results.ContenderResult;
 import dev.l2l.runner.results.ExperimentResults;
 import dev.l2l.runner.results.OptimizerFile;
 import dev.l2l.runner.results.ResultsWriter;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.nd4j.linalg.api.buffer.DataType;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongUnaryOperator;
 
 /**
- * The main job: meta-train the configured learned optimizer, tune every baseline's learning rate on
- * tuning instances, evaluate all of them on held-out instances, and write the run directory.
+ * The jobs of the CLI: meta-train the configured learned optimizer (with checkpoints, resumable),
+ * evaluate a learned optimizer against every baseline with its learning rate tuned on separate
+ * instances, and write the run directory.
  */
 public final class ExperimentRunner {
+
+    /** The resolved configuration of a run, in its directory. */
+    public static final String CONFIG_FILE = "config.yaml";
+    /** The trained optimizer, in its run directory. */
+    public static final String OPTIMIZER_FILE = "optimizer.npz";
 
     private final PluginRegistry registry;
     private final ObjectMapper yaml;
     private final ObjectMapper json;
-    private final PrintStream out;
+    private final Console console;
 
     @Inject
     ExperimentRunner(PluginRegistry registry, @Named("yaml") ObjectMapper yaml, @Named("json") ObjectMapper json,
-                     PrintStream out) {
+                     Console console) {
         this.registry = registry;
         this.yaml = yaml;
         this.json = json;
-        this.out = out;
+        this.console = console;
     }
 
-    /** Runs {@code config} and writes its results into {@code directory}. */
-    public ExperimentResults run(ExperimentConfig config, Path directory) throws IOException {
-        List<BaselineSpec> baselines = resolveBaselines(config);
-        AtomicFiles.write(directory.resolve("config.yaml"), yaml.writeValueAsString(config));
-        DataType dataType = config.training.dataType();
+    /** A trained optimizer and how its training went. */
+    public record Trained(LearnedOptimizer optimizer, TrainingResult training) {
+    }
+
+    /** Meta-trains and evaluates {@code config}, writing everything into {@code directory}. */
+    public ExperimentResults run(ExperimentConfig config, Path directory, boolean resume) throws IOException {
+        Trained trained = train(config, directory, resume);
+        return evaluate(config, trained.optimizer(), directory, trained.training());
+    }
+
+    /**
+     * Meta-trains {@code config}'s optimizer, saving a checkpoint every
+     * {@code training.checkpointEvery} meta-batches and the trained optimizer at the end.
+     *
+     * @param resume continue from the checkpoint in {@code directory} (whose {@code config.yaml} is {@code config})
+     */
+    public Trained train(ExperimentConfig config, Path directory, boolean resume) throws IOException {
+        resolveBaselines(config);
+        CheckpointStore checkpoints = new CheckpointStore(json);
+        TrainingProgress from = resume ? checkpoints.load(directory) : null;
+        if (!resume) {
+            AtomicFiles.write(directory.resolve(CONFIG_FILE), yaml.writeValueAsString(config));
+        }
         Task task = config.task.create();
-        LearnedOptimizer optimizer = config.optimizer.create(dataType, config.seed);
+        LearnedOptimizer optimizer = config.optimizer.create(config.training.dataType(), config.seed);
+        var out = console.out();
+        out.printf(Locale.ROOT, "%s %s on %s: %d meta-batches of %d instances, horizon %d, unroll %d, %s%n",
+                from == null ? "meta-training" : "resuming at meta-batch " + (from.completedBatches() + 1) + ":",
+                name(ComponentKind.OPTIMIZER, config.optimizer), name(ComponentKind.TASK, config.task),
+                config.training.metaBatches, config.training.metaBatchSize, config.training.horizon,
+                config.training.unroll, config.training.secondOrder ? "second-order" : "first-order");
+        TrainingListener saver = new TrainingListener() {
+            @Override
+            public void checkpoint(TrainingProgress progress) {
+                try {
+                    checkpoints.save(directory, progress);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the checkpoint in " + directory, e);
+                }
+            }
+        };
+        TrainingListener progress = console.training(config.training.metaBatches,
+                from == null ? 0 : from.completedBatches(), config.training.logEvery);
+        TrainingResult training;
+        try {
+            training = new MetaTrainer(task, optimizer, config.training, config.seed)
+                    .train(TrainingListener.all(progress, saver), from);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(directory.resolve(CheckpointStore.FILE) + ": " + e.getMessage(), e);
+        }
+        out.printf(Locale.ROOT, "meta-training: %.1f s, %,.0f optimizee steps/s, %.2f ms per meta-update%s%n",
+                training.seconds(), training.throughput(), 1000 * training.secondsPerMetaUpdate(),
+                training.skippedUpdates() > 0 ? ", " + training.skippedUpdates() + " skipped (non-finite)" : "");
+        JsonNode experiment = json.readTree(json.writeValueAsString(config));
+        new OptimizerFile(json).save(directory.resolve(OPTIMIZER_FILE), config.optimizer, optimizer, experiment);
+        return new Trained(optimizer, training);
+    }
+
+    /**
+     * Evaluates {@code optimizer} on {@code config}'s task against the tuned baselines and writes
+     * the results into {@code directory}.
+     *
+     * @param training the meta-training that produced the optimizer, or {@code null}
+     */
+    public ExperimentResults evaluate(ExperimentConfig config, LearnedOptimizer optimizer, Path directory,
+                                      TrainingResult training) throws IOException {
+        List<BaselineSpec> baselines = resolveBaselines(config);
         String optimizerName = name(ComponentKind.OPTIMIZER, config.optimizer);
-
-        out.printf(Locale.ROOT, "meta-training %s on %s: %d meta-batches of %d instances, horizon %d, unroll %d, %s%n",
-                optimizerName, name(ComponentKind.TASK, config.task), config.training.metaBatches,
-                config.training.metaBatchSize, config.training.horizon, config.training.unroll,
-                config.training.secondOrder ? "second-order" : "first-order");
-        TrainingResult training = new MetaTrainer(task, optimizer, config.training, config.seed)
-                .train(new ProgressPrinter(out, config.training.logEvery));
-        out.printf(Locale.ROOT, "meta-training: %.1f s, %,.0f optimizee steps/s, %.2f ms per meta-update%n",
-                training.seconds(), training.throughput(), 1000 * training.secondsPerMetaUpdate());
-        new OptimizerFile(json).save(directory.resolve("optimizer.json"), config.optimizer, optimizer);
-
         int horizon = config.evaluationHorizon();
-        Evaluator evaluator = new Evaluator(task, dataType, config.evaluation.batchSize);
+        Task task = config.task.create();
+        Evaluator evaluator = new Evaluator(task, optimizer.dataType(), config.evaluation.batchSize);
         long[] evaluationSeeds = seeds(config.evaluation.instances, Seeds::evaluation);
-        long[] tuningSeeds = seeds(config.evaluation.tuningInstances, Seeds::tuning);
+        LearningRateTuner tuner = new LearningRateTuner(evaluator, seeds(config.evaluation.tuningInstances, Seeds::tuning),
+                horizon);
+        Console.Step progress = console.evaluation(1 + baselines.size() * (config.evaluation.learningRates.size() + 1));
         List<ContenderResult> results = new ArrayList<>();
         results.add(ContenderResult.of(optimizerName, "learned", null,
                 CurveSummary.of(evaluator.losses(new LearnedContender(optimizer), evaluationSeeds, horizon))));
-        LearningRateTuner tuner = new LearningRateTuner(evaluator, tuningSeeds, horizon);
+        progress.done();
         for (BaselineSpec baseline : baselines) {
-            double rate = tuner.tune(baseline, config.evaluation.learningRates).learningRate();
+            double rate = tuner.tune(baseline, config.evaluation.learningRates, progress::done).learningRate();
             CurveSummary summary = CurveSummary.of(
                     evaluator.losses(new BaselineContender(() -> baseline.updater(rate)), evaluationSeeds, horizon));
             results.add(ContenderResult.of(name(ComponentKind.BASELINE, baseline), "baseline", rate, summary));
+            progress.done();
         }
         ExperimentResults experiment = new ExperimentResults(config.name, name(ComponentKind.TASK, config.task),
-                optimizerName, config.seed, evaluationSeeds.length, horizon, results, training.metaLosses(),
-                training.skippedUpdates());
+                optimizerName, config.seed, evaluationSeeds.length, horizon, results,
+                training == null ? null : training.metaLosses(), training == null ? 0 : training.skippedUpdates());
         new ResultsWriter().write(directory, experiment, training);
         printTable(experiment);
-        out.println("results written to " + directory);
+        console.out().println("results written to " + directory);
         return experiment;
     }
 
@@ -120,7 +183,7 @@ public final class ExperimentRunner {
         return registry.nameOf(kind, spec.getClass()).orElse(spec.getClass().getSimpleName());
     }
 
-    private static long[] seeds(int count, java.util.function.LongUnaryOperator seed) {
+    private static long[] seeds(int count, LongUnaryOperator seed) {
         long[] seeds = new long[count];
         for (int i = 0; i < count; i++) {
             seeds[i] = seed.applyAsLong(i);
@@ -129,8 +192,10 @@ public final class ExperimentRunner {
     }
 
     private void printTable(ExperimentResults results) {
+        var out = console.out();
         out.printf(Locale.ROOT, "%nloss at step %d on %d held-out instances%n", results.horizon(), results.evaluationInstances());
-        out.printf(Locale.ROOT, "%-12s %-9s %10s %12s %12s  %s%n", "optimizer", "kind", "lr", "mean", "median", "95% CI of the mean");
+        out.printf(Locale.ROOT, "%-12s %-9s %10s %12s %12s  %s%n", "optimizer", "kind", "lr", "mean", "median",
+                "95% interval of the mean");
         for (ContenderResult r : results.optimizers()) {
             out.printf(Locale.ROOT, "%-12s %-9s %10s %12.4g %12.4g  [%.4g, %.4g]%n", r.name(), r.kind(),
                     r.learningRate() == null ? "-" : String.format(Locale.ROOT, "%.3g", r.learningRate()),

@@ -19,7 +19,7 @@ import java.util.Arrays;
  */
 @Command(name = "l2l", mixinStandardHelpOptions = true, version = "l2l 0.1.0",
         description = "Learned optimizers: learning to learn by gradient descent by gradient descent.",
-        subcommands = {RunCommand.class, PluginsCommand.class})
+        subcommands = {RunCommand.class, TrainCommand.class, EvalCommand.class, InspectCommand.class, PluginsCommand.class})
 public final class Main {
 
     /** Exit status for bad input. */
@@ -40,6 +40,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
         System.exit(execute(args, System.out, System.err));
     }
 
@@ -57,7 +58,7 @@ public final class Main {
             if (debug) {
                 e.printStackTrace(err);
             }
-            if (e instanceof UserError || e instanceof PluginException) {
+            if (e instanceof UserError || e instanceof PluginException || e instanceof java.io.UncheckedIOException) {
                 err.println("l2l: " + e.getMessage());
                 return BAD_INPUT;
             }

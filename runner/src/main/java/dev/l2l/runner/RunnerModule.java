@@ -28,6 +28,7 @@ final class RunnerModule extends AbstractModule {
     protected void configure() {
         bind(PluginRegistry.class).toInstance(registry);
         bind(PrintStream.class).toInstance(out);
+        bind(Console.class).toInstance(Console.of(out));
     }
 
     @Provides

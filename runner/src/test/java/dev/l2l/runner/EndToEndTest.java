@@ -67,7 +67,8 @@ class EndToEndTest {
         assertTrue(console.toString().contains("optimizee steps/s"), console.toString());
         String results = Files.readString(first.resolve("results.json"));
         assertEquals(results, Files.readString(second.resolve("results.json")));
-        for (String file : new String[] {"curves.csv", "config.yaml", "optimizer.json", "timing.json"}) {
+        for (String file : new String[] {"curves.csv", "config.yaml", "optimizer.npz", "timing.json", "checkpoint.zip",
+                "report.md", "loss-curves.png", "meta-training.png"}) {
             assertTrue(Files.exists(first.resolve(file)), file);
         }
 
@@ -90,8 +91,8 @@ class EndToEndTest {
 
         PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
         OptimizerFile files = new OptimizerFile(ConfigMapper.json(registry));
-        LearnedOptimizer a = files.load(first.resolve("optimizer.json")).optimizer();
-        LearnedOptimizer b = files.load(second.resolve("optimizer.json")).optimizer();
+        LearnedOptimizer a = files.load(first.resolve("optimizer.npz")).optimizer();
+        LearnedOptimizer b = files.load(second.resolve("optimizer.npz")).optimizer();
         assertArrayEquals(a.parameters().toDoubleVector(), b.parameters().toDoubleVector(), 0);
         assertEquals(a.parameters().length(), b.parameters().length());
         assertArrayEquals(firstUpdate(a), firstUpdate(b), 0);

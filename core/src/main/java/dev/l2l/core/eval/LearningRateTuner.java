@@ -28,6 +28,12 @@ public final class LearningRateTuner {
 
     /** Tunes {@code baseline} over {@code learningRates}. */
     public Tuned tune(BaselineSpec baseline, List<Double> learningRates) {
+        return tune(baseline, learningRates, () -> {
+        });
+    }
+
+    /** Tunes {@code baseline} over {@code learningRates}, calling {@code afterEach} after every rate. */
+    public Tuned tune(BaselineSpec baseline, List<Double> learningRates, Runnable afterEach) {
         double best = Double.NaN;
         double bestScore = Double.POSITIVE_INFINITY;
         List<double[]> grid = new ArrayList<>();
@@ -41,6 +47,7 @@ public final class LearningRateTuner {
                 score = Double.POSITIVE_INFINITY;
             }
             grid.add(new double[] {rate, score});
+            afterEach.run();
             if (score < bestScore || Double.isNaN(best)) {
                 best = rate;
                 bestScore = score;

@@ -36,8 +36,16 @@ public final class MetaTrainer {
         settings.validate();
     }
 
-    /** Runs meta-training to the end, updating the optimizer's φ in place. */
+    /** Runs meta-training from the start to the end, updating the optimizer's φ in place. */
     public TrainingResult train(TrainingListener listener) {
+        return train(listener, null);
+    }
+
+    /**
+     * Runs meta-training to the end, from {@code resume} if it is not {@code null} (φ and the
+     * meta-optimizer's state are restored from it first).
+     */
+    public TrainingResult train(TrainingListener listener, TrainingProgress resume) {
         INDArray phi = optimizer.parameters();
         INDArray phiRow = phi.reshape(1, phi.length());
         INDArray gradient = Nd4j.zeros(phi.dataType(), 1, phi.length());
@@ -46,10 +54,21 @@ public final class MetaTrainer {
         long steps = 0;
         int updates = 0;
         int skipped = 0;
-        long started = System.nanoTime();
+        int first = 0;
+        double earlierSeconds = 0;
         try (UpdateRule adam = new UpdateRule(settings.metaOptimizer(settings.metaUpdates()), phiRow);
              ShardedMetaGradient sharded = new ShardedMetaGradient(optimizer, settings, shards)) {
-            for (int batch = 0; batch < settings.metaBatches; batch++) {
+            if (resume != null) {
+                restore(resume, phi, adam);
+                metaLosses.addAll(resume.metaLosses());
+                steps = resume.optimizeeSteps();
+                updates = resume.metaUpdates();
+                skipped = resume.skippedUpdates();
+                first = resume.completedBatches();
+                earlierSeconds = resume.seconds();
+            }
+            long started = System.nanoTime();
+            for (int batch = first; batch < settings.metaBatches; batch++) {
                 sharded.start(sample(batch));
                 double metaLoss = 0;
                 while (!sharded.done()) {
@@ -63,15 +82,40 @@ public final class MetaTrainer {
                         skipped++;
                     }
                 }
-                double seconds = (System.nanoTime() - started) / 1e9;
+                double seconds = earlierSeconds + (System.nanoTime() - started) / 1e9;
                 metaLosses.add(metaLoss);
                 listener.metaBatchDone(new MetaBatchReport(batch, settings.metaBatches, metaLoss,
                         sharded.meanLoss(), skipped, steps, seconds));
+                boolean last = batch + 1 == settings.metaBatches;
+                if (last || (settings.checkpointEvery > 0 && (batch + 1) % settings.checkpointEvery == 0)) {
+                    listener.checkpoint(new TrainingProgress(batch + 1, steps, updates, skipped, List.copyOf(metaLosses),
+                            phi, adam.state(), adam.iteration(), seconds));
+                }
             }
+            double seconds = earlierSeconds + (System.nanoTime() - started) / 1e9;
+            return new TrainingResult(metaLosses, steps, seconds, updates, skipped);
         } finally {
             gradient.close();
         }
-        return new TrainingResult(metaLosses, steps, (System.nanoTime() - started) / 1e9, updates, skipped);
+    }
+
+    private void restore(TrainingProgress resume, INDArray phi, UpdateRule adam) {
+        if (resume.completedBatches() > settings.metaBatches) {
+            throw new IllegalArgumentException("the checkpoint is past the end: " + resume.completedBatches()
+                    + " meta-batches done of " + settings.metaBatches);
+        }
+        if (resume.phi().length() != phi.length()) {
+            throw new IllegalArgumentException("the checkpoint's φ has " + resume.phi().length()
+                    + " entries, this optimizer " + phi.length());
+        }
+        phi.assign(resume.phi().reshape(phi.shape()));
+        if (adam.state() != null) {
+            if (resume.metaOptimizerState() == null || resume.metaOptimizerState().length() != adam.state().length()) {
+                throw new IllegalArgumentException("the checkpoint's meta-optimizer state does not fit this optimizer");
+            }
+            adam.state().assign(resume.metaOptimizerState().reshape(adam.state().shape()));
+        }
+        adam.setIteration(resume.metaOptimizerIteration());
     }
 
     private List<Optimizee> sample(int batch) {

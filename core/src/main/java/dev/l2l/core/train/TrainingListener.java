@@ -7,6 +7,32 @@ public interface TrainingListener {
     default void metaBatchDone(MetaBatchReport report) {
     }
 
+    /**
+     * Every {@link TrainingSettings#checkpointEvery} meta-batches and after the last: a chance to
+     * save a checkpoint. The arrays in {@code progress} are live; write them out, do not keep them.
+     */
+    default void checkpoint(TrainingProgress progress) {
+    }
+
+    /** A listener that passes every event to each of {@code listeners}, in order. */
+    static TrainingListener all(TrainingListener... listeners) {
+        return new TrainingListener() {
+            @Override
+            public void metaBatchDone(MetaBatchReport report) {
+                for (TrainingListener listener : listeners) {
+                    listener.metaBatchDone(report);
+                }
+            }
+
+            @Override
+            public void checkpoint(TrainingProgress progress) {
+                for (TrainingListener listener : listeners) {
+                    listener.checkpoint(progress);
+                }
+            }
+        };
+    }
+
     /** A listener that ignores everything. */
     TrainingListener NONE = new TrainingListener() {
     };

@@ -39,6 +39,8 @@ public final class TrainingSettings implements ComponentSpec {
      * the last digits.
      */
     public int threads = 2;
+    /** Save a checkpoint every this many meta-batches (0: only at the end). */
+    public int checkpointEvery = 50;
     /** Print a progress line every this many meta-batches (0: never). */
     public int logEvery = 20;
 
@@ -57,6 +59,7 @@ public final class TrainingSettings implements ComponentSpec {
             throw new ConfigException("learningRateSchedule", "must be 'constant' or 'linear', got '" + learningRateSchedule + "'");
         }
         ConfigException.requireNonNegative("logEvery", logEvery);
+        ConfigException.requireNonNegative("checkpointEvery", checkpointEvery);
         ConfigException.requireInRange("threads", threads, 1, 64);
         if (!stepWeights.equals("uniform") && !stepWeights.equals("last")) {
             throw new ConfigException("stepWeights", "must be 'uniform' or 'last', got '" + stepWeights + "'");

@@ -3,6 +3,8 @@ package dev.l2l.runner.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -43,26 +46,91 @@ public final class ConfigLoader {
 
     /** Loads, binds and validates {@code file}. */
     public ExperimentConfig load(Path file) {
+        return load(file, List.of(), true);
+    }
+
+    /**
+     * Loads {@code file}, applies the {@code key=value} overrides (dotted paths into the file, the
+     * value written as in YAML), binds and validates the result.
+     *
+     * @param requireOptimizer whether the file must name a learned optimizer (not when evaluating a saved one)
+     */
+    public ExperimentConfig load(Path file, List<String> overrides, boolean requireOptimizer) {
         String text = read(file);
         if (text.isBlank()) {
             throw new UserError(file + ": the experiment file is empty (expected a mapping with task:, optimizer:, …)");
         }
-        YamlLineIndex lines = new YamlLineIndex(text);
+        Located located = new Located(file, new YamlLineIndex(text), new LinkedHashMap<>());
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw translate(located, e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new UserError(file + ":1: expected a mapping with task:, optimizer:, … at the top level");
+        }
+        for (String override : overrides) {
+            apply((ObjectNode) tree, override, located.overrides());
+        }
         ExperimentConfig config;
         try {
-            config = mapper.readValue(text, ExperimentConfig.class);
+            config = mapper.treeToValue(tree, ExperimentConfig.class);
         } catch (JsonProcessingException e) {
-            throw translate(file, e);
-        }
-        if (config == null) {
-            throw new UserError(file + ": the experiment file is empty (expected a mapping with task:, optimizer:, …)");
+            throw translate(located, e);
         }
         try {
-            config.validate();
+            config.validate(requireOptimizer);
         } catch (ConfigException e) {
-            throw new UserError(at(file, lines.lineOf(e.field())) + e.field() + ": " + e.problem(), e);
+            throw new UserError(located.at(e.field()) + e.field() + ": " + e.problem(), e);
         }
         return config;
+    }
+
+    /** Where a problem is: the file and line of a path, or the {@code --set} that put it there. */
+    private record Located(Path file, YamlLineIndex lines, Map<String, String> overrides) {
+        String at(String path) {
+            for (Map.Entry<String, String> override : overrides.entrySet()) {
+                String key = override.getKey();
+                if (path.equals(key) || path.startsWith(key + ".") || path.startsWith(key + "[")) {
+                    return "--set " + key + "=" + override.getValue() + ": ";
+                }
+            }
+            OptionalInt line = lines.lineOf(path);
+            return file + (line.isPresent() ? ":" + line.getAsInt() : "") + ": ";
+        }
+    }
+
+    private void apply(ObjectNode root, String override, Map<String, String> applied) {
+        int equals = override.indexOf('=');
+        if (equals <= 0) {
+            throw new UserError("--set " + override + ": expected KEY=VALUE, e.g. training.metaBatches=10");
+        }
+        String key = override.substring(0, equals).trim();
+        String text = override.substring(equals + 1);
+        JsonNode value;
+        try {
+            value = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UserError("--set " + override + ": the value is not valid YAML", e);
+        }
+        if (value == null || value.isMissingNode()) {
+            throw new UserError("--set " + override + ": expected a value after '='");
+        }
+        String[] parts = key.split("\\.");
+        ObjectNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            if (child == null || child.isNull()) {
+                child = node.putObject(parts[i]);
+            } else if (!child.isObject()) {
+                throw new UserError("--set " + override + ": " + String.join(".", java.util.Arrays.copyOf(parts, i + 1))
+                        + " is not a mapping");
+            }
+            node = (ObjectNode) child;
+        }
+        node.set(parts[parts.length - 1], value);
+        applied.put(key, text);
     }
 
     private static String read(Path file) {
@@ -75,7 +143,8 @@ public final class ConfigLoader {
         }
     }
 
-    private UserError translate(Path file, JsonProcessingException e) {
+    private UserError translate(Located located, JsonProcessingException e) {
+        Path file = located.file();
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MarkedYAMLException yaml) {
                 String context = yaml.getContext() == null ? "" : yaml.getContext() + ": ";
@@ -83,12 +152,11 @@ public final class ConfigLoader {
                         + context + yaml.getProblem(), e);
             }
         }
-        OptionalInt line = lineOf(e.getLocation());
-        String where = at(file, line);
         if (!(e instanceof JsonMappingException mapping)) {
-            return new UserError(where + "malformed YAML: " + firstLine(e.getOriginalMessage()), e);
+            return new UserError(at(file, lineOf(e.getLocation())) + "malformed YAML: " + firstLine(e.getOriginalMessage()), e);
         }
         String field = path(mapping.getPath());
+        String where = located.at(field);
         if (e instanceof UnrecognizedPropertyException unknown) {
             List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
             String section = parentOf(field);
@@ -97,6 +165,7 @@ public final class ConfigLoader {
                     + Names.suggestion(unknown.getPropertyName(), known), e);
         }
         if (e instanceof InvalidTypeIdException badType) {
+            where = located.at(field.isEmpty() ? "type" : field + ".type");
             ComponentKind kind = kindOf(badType.getBaseType().getRawClass());
             List<String> known = kind == null ? List.of() : registry.names(kind);
             String label = kind == null ? "component" : kind.label();

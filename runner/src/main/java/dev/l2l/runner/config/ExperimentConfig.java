@@ -32,8 +32,15 @@ public final class ExperimentConfig {
 
     /** Checks every section, naming the offending field by its full path. */
     public void validate() {
+        validate(true);
+    }
+
+    /** As {@link #validate()}; the optimizer may be absent when {@code requireOptimizer} is false. */
+    public void validate(boolean requireOptimizer) {
         ConfigException.validateNested("task", task);
-        ConfigException.validateNested("optimizer", optimizer);
+        if (requireOptimizer || optimizer != null) {
+            ConfigException.validateNested("optimizer", optimizer);
+        }
         ConfigException.validateNested("training", training);
         ConfigException.validateNested("evaluation", evaluation);
         if (baselines != null) {

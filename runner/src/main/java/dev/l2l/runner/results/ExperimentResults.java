@@ -6,7 +6,7 @@ import java.util.List;
  * The content of {@code results.json}: deterministic for a given config and seed (timings go to
  * {@code timing.json}).
  *
- * @param metaLosses the meta-loss of every meta-batch, in order
+ * @param metaLosses the meta-loss of every meta-batch, in order ({@code null} for an evaluation of a saved optimizer)
  * @param skippedMetaUpdates meta-updates skipped because their meta-gradient was not finite
  */
 public record ExperimentResults(String name, String task, String optimizer, long seed, int evaluationInstances,

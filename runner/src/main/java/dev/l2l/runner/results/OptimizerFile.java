@@ -2,22 +2,24 @@ package dev.l2l.runner.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.l2l.core.LearnedOptimizer;
 import dev.l2l.core.plugin.OptimizerSpec;
 import dev.l2l.runner.UserError;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * A trained optimizer on disk, as JSON: the format name and version, the optimizer's configuration
- * (with its {@code type}), the precision it was trained in, and φ.
+ * A trained optimizer on disk: an {@code .npz} archive (numpy reads it: {@code np.load(f)["phi"]})
+ * holding {@code phi.npy} and {@code optimizer.json}, which says what it is: the format and its
+ * version, the optimizer's {@code type} and configuration, the precision, the number of parameters
+ * and the whole experiment configuration it was trained with.
  */
 public final class OptimizerFile {
 
@@ -25,6 +27,8 @@ public final class OptimizerFile {
     public static final String FORMAT = "l2l-optimizer";
     /** The newest format version this build reads and writes. */
     public static final int VERSION = 1;
+    static final String METADATA = "optimizer.json";
+    static final String PARAMETERS = "phi.npy";
 
     private final ObjectMapper json;
 
@@ -32,70 +36,93 @@ public final class OptimizerFile {
         this.json = json;
     }
 
-    /** A loaded optimizer and the configuration it was built from. */
-    public record Loaded(OptimizerSpec spec, LearnedOptimizer optimizer) {
+    /** A loaded optimizer, its configuration and the file's metadata. */
+    public record Loaded(OptimizerSpec spec, LearnedOptimizer optimizer, JsonNode metadata) {
     }
 
-    /** Writes {@code optimizer}, built from {@code spec}, to {@code file}. */
-    public void save(Path file, OptimizerSpec spec, LearnedOptimizer optimizer) throws IOException {
-        ObjectNode root = json.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
-        root.put("precision", optimizer.dataType() == DataType.DOUBLE ? "double" : "float");
-        root.set("spec", json.readTree(json.writerFor(OptimizerSpec.class).writeValueAsString(spec)));
-        double[] values = optimizer.parameters().toDoubleVector();
-        root.put("parameterCount", values.length);
-        ArrayNode parameters = root.putArray("parameters");
-        for (double v : values) {
-            parameters.add(v);
-        }
-        AtomicFiles.write(file, json.writeValueAsString(root));
+    /** Writes {@code optimizer}, built from {@code spec} in the experiment {@code experiment}, to {@code file}. */
+    public void save(Path file, OptimizerSpec spec, LearnedOptimizer optimizer, JsonNode experiment) throws IOException {
+        ObjectNode metadata = json.createObjectNode();
+        metadata.put("format", FORMAT);
+        metadata.put("version", VERSION);
+        JsonNode specNode = json.readTree(json.writerFor(OptimizerSpec.class).writeValueAsString(spec));
+        metadata.put("type", specNode.path("type").asText());
+        metadata.set("spec", specNode);
+        metadata.put("precision", optimizer.dataType() == DataType.DOUBLE ? "double" : "float");
+        metadata.put("parameterCount", optimizer.parameters().length());
+        metadata.set("experiment", experiment);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(METADATA, json.writeValueAsBytes(metadata));
+        entries.put(PARAMETERS, Npy.write(optimizer.parameters()));
+        ZipArchive.write(file, entries);
     }
 
-    /** Reads an optimizer file; any problem is a {@link UserError} naming the file and the field. */
+    /** Reads an optimizer file; any problem is a {@link UserError} naming the file and what is wrong. */
     public Loaded load(Path file) {
-        JsonNode root;
+        Map<String, byte[]> entries;
         try {
-            root = json.readTree(Files.readString(file));
+            entries = ZipArchive.read(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError(file + ": no such file", e);
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read an optimizer file: " + e.getMessage(), e);
+            throw new UserError(file + ": not a readable optimizer file: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
-            throw new UserError(file + ": not an l2l optimizer file (expected \"format\": \"" + FORMAT + "\")");
-        }
-        int version = root.path("version").asInt(-1);
-        if (version < 1 || version > VERSION) {
-            throw new UserError(file + ": version: format version " + root.path("version")
-                    + " is not supported (this build reads versions 1 to " + VERSION + ")");
-        }
-        DataType type = switch (root.path("precision").asText()) {
+        JsonNode metadata = metadata(file, entries);
+        DataType type = switch (metadata.path("precision").asText()) {
             case "float" -> DataType.FLOAT;
             case "double" -> DataType.DOUBLE;
-            default -> throw new UserError(file + ": precision: expected 'float' or 'double'");
+            default -> throw new UserError(file + ": " + METADATA + ": precision: expected 'float' or 'double'");
         };
         OptimizerSpec spec;
         try {
-            spec = json.treeToValue(root.path("spec"), OptimizerSpec.class);
+            spec = json.treeToValue(metadata.path("spec"), OptimizerSpec.class);
             spec.validate();
         } catch (IOException | RuntimeException e) {
-            throw new UserError(file + ": spec: " + e.getMessage().lines().findFirst().orElse("invalid"), e);
+            throw new UserError(file + ": " + METADATA + ": spec: " + firstLine(e.getMessage()), e);
         }
-        JsonNode parameters = root.path("parameters");
         LearnedOptimizer optimizer = spec.create(type, 0);
-        INDArray phi = optimizer.parameters();
-        if (!parameters.isArray() || parameters.size() != phi.length()) {
-            throw new UserError(file + ": parameters: expected " + phi.length() + " numbers for this optimizer, found "
-                    + (parameters.isArray() ? parameters.size() : "none"));
-        }
-        double[] values = new double[parameters.size()];
-        for (int k = 0; k < values.length; k++) {
-            JsonNode value = parameters.get(k);
-            if (!value.isNumber()) {
-                throw new UserError(file + ": parameters[" + k + "]: expected a number");
+        INDArray phi;
+        try {
+            byte[] bytes = entries.get(PARAMETERS);
+            if (bytes == null) {
+                throw new IOException("no " + PARAMETERS + " entry");
             }
-            values[k] = value.doubleValue();
+            phi = Npy.read(bytes, PARAMETERS);
+        } catch (IOException e) {
+            throw new UserError(file + ": " + e.getMessage(), e);
         }
-        phi.assign(Nd4j.create(values, new long[] {values.length}, type));
-        return new Loaded(spec, optimizer);
+        if (phi.length() != optimizer.parameters().length()) {
+            throw new UserError(file + ": " + PARAMETERS + ": holds " + phi.length() + " parameters, but a "
+                    + metadata.path("type").asText() + " with this configuration has " + optimizer.parameters().length());
+        }
+        optimizer.parameters().assign(phi.castTo(type));
+        return new Loaded(spec, optimizer, metadata);
+    }
+
+    /** The metadata of an optimizer file, checked for format and version. */
+    public JsonNode metadata(Path file, Map<String, byte[]> entries) {
+        byte[] bytes = entries.get(METADATA);
+        if (bytes == null) {
+            throw new UserError(file + ": not an l2l optimizer file (no " + METADATA + " inside)");
+        }
+        JsonNode metadata;
+        try {
+            metadata = json.readTree(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UserError(file + ": " + METADATA + ": damaged (" + firstLine(e.getMessage()) + ")", e);
+        }
+        if (metadata == null || !FORMAT.equals(metadata.path("format").asText())) {
+            throw new UserError(file + ": not an l2l optimizer file (expected \"format\": \"" + FORMAT + "\")");
+        }
+        int version = metadata.path("version").asInt(-1);
+        if (version < 1 || version > VERSION) {
+            throw new UserError(file + ": format version " + metadata.path("version") + " is not supported "
+                    + "(this build reads versions 1 to " + VERSION + "; a newer l2l wrote it?)");
+        }
+        return metadata;
+    }
+
+    static String firstLine(String message) {
+        return message == null ? "invalid" : message.lines().findFirst().orElse("invalid");
     }
 }

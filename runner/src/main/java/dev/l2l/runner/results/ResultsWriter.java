@@ -12,20 +12,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Writes a run's results into its directory: {@code results.json}, {@code curves.csv}, {@code timing.json}. */
+/**
+ * Writes a run's results into its directory: {@code results.json}, {@code curves.csv}, the PNG
+ * charts, {@code report.md} and, after meta-training, {@code timing.json}.
+ */
 public final class ResultsWriter {
 
     private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** @param training the meta-training that produced the optimizer, or {@code null} for an evaluation alone */
     public void write(Path directory, ExperimentResults results, TrainingResult training) throws IOException {
         AtomicFiles.write(directory.resolve("results.json"), json.writeValueAsString(results) + "\n");
         AtomicFiles.write(directory.resolve("curves.csv"), curves(results.optimizers()));
-        Map<String, Object> timing = new LinkedHashMap<>();
-        timing.put("metaTrainingSeconds", training.seconds());
-        timing.put("optimizeeSteps", training.optimizeeSteps());
-        timing.put("optimizeeStepsPerSecond", training.throughput());
-        timing.put("secondsPerMetaUpdate", training.secondsPerMetaUpdate());
-        AtomicFiles.write(directory.resolve("timing.json"), json.writeValueAsString(timing) + "\n");
+        String title = results.name() + ": mean loss on " + results.evaluationInstances() + " held-out instances";
+        Charts.lossCurves(directory.resolve(Charts.LOSS_CURVES), results.optimizers(), title);
+        String timing = "";
+        if (training != null) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("metaTrainingSeconds", training.seconds());
+            figures.put("optimizeeSteps", training.optimizeeSteps());
+            figures.put("optimizeeStepsPerSecond", training.throughput());
+            figures.put("secondsPerMetaUpdate", training.secondsPerMetaUpdate());
+            AtomicFiles.write(directory.resolve("timing.json"), json.writeValueAsString(figures) + "\n");
+            Charts.metaTraining(directory.resolve(Charts.META_TRAINING), results.metaLosses(), results.name() + ": meta-training");
+            timing = String.format(Locale.ROOT, "%d meta-updates (%d skipped) in %.1f s: %,.0f optimizee steps/s, "
+                            + "%.1f ms per meta-update.", training.metaUpdates(), training.skippedUpdates(),
+                    training.seconds(), training.throughput(), 1000 * training.secondsPerMetaUpdate());
+        }
+        AtomicFiles.write(directory.resolve("report.md"), Report.markdown(results, timing));
     }
 
     /** One row per step, one column per optimizer: the mean loss over the evaluation instances. */

@@ -1,0 +1,20 @@
+package dev.l2l.core.train;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.List;
+
+/**
+ * Everything meta-training needs to continue where it stopped: the position (meta-batches done),
+ * φ, the meta-optimizer's state and step count, and the counters and curve so far. Instance seeds
+ * are a function of the experiment seed and the meta-batch index, so the position is the whole of
+ * the random streams. A run resumed from this ends with the same numbers as one never interrupted.
+ *
+ * @param phi φ (live when handed to a listener: copy it to keep it)
+ * @param metaOptimizerState Adam's moments (live when handed to a listener), or {@code null}
+ * @param seconds meta-training wall-clock time so far, over all sessions
+ */
+public record TrainingProgress(int completedBatches, long optimizeeSteps, int metaUpdates, int skippedUpdates,
+                               List<Double> metaLosses, INDArray phi, INDArray metaOptimizerState,
+                               int metaOptimizerIteration, double seconds) {
+}
