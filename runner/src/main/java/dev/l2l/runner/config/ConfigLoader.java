@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -67,7 +68,10 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw translate(located, e);
         }
-        if (tree == null || !tree.isObject()) {
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new UserError(file + ": the experiment file is empty (expected a mapping with task:, optimizer:, …)");
+        }
+        if (!tree.isObject()) {
             throw new UserError(file + ":1: expected a mapping with task:, optimizer:, … at the top level");
         }
         for (String override : overrides) {
@@ -178,8 +182,9 @@ public final class ConfigLoader {
                     + "' (known: " + String.join(", ", known) + ")" + Names.suggestion(badType.getTypeId(), known), e);
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String got = e instanceof InvalidFormatException format ? ", got '" + format.getValue() + "'" : "";
             return new UserError(where + (field.isEmpty() ? "" : field + ": ") + "expected "
-                    + describe(mismatch.getTargetType()) + " (" + firstLine(e.getOriginalMessage()) + ")", e);
+                    + describe(mismatch.getTargetType()) + got, e);
         }
         return new UserError(where + (field.isEmpty() ? "" : field + ": ") + firstLine(e.getOriginalMessage()), e);
     }
@@ -194,10 +199,22 @@ public final class ConfigLoader {
     }
 
     private static String describe(Class<?> type) {
-        Map<Class<?>, String> names = Map.of(int.class, "an integer", Integer.class, "an integer", long.class,
-                "an integer", double.class, "a number", Double.class, "a number", boolean.class, "true or false",
-                String.class, "a string", List.class, "a list");
-        return names.getOrDefault(type, "a mapping (" + type.getSimpleName() + ")");
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "a mapping";
     }
 
     static String path(List<JsonMappingException.Reference> references) {
