@@ -38,6 +38,15 @@ public interface Rollout extends AutoCloseable {
     /** Forgets the recorded steps, keeping the current state as the start of the next truncation. */
     void truncate();
 
+    /**
+     * Returns the state of coordinates [from, to) to the initial state, for an instance of a stacked
+     * problem that diverged and was replaced by a new one. Called between truncations (after
+     * {@link #truncate}). Optional: the default refuses.
+     */
+    default void resetState(int from, int to) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot reset the state of part of its coordinates");
+    }
+
     /** Releases the native memory of this rollout. */
     @Override
     void close();

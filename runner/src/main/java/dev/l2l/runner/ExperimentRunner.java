@@ -113,9 +113,10 @@ public final class ExperimentRunner {
         } catch (IllegalArgumentException e) {
             throw new UserError(directory.resolve(CheckpointStore.FILE) + ": " + e.getMessage(), e);
         }
-        out.printf(Locale.ROOT, "meta-training: %.1f s, %,.0f optimizee steps/s, %.2f ms per meta-update%s%n",
+        out.printf(Locale.ROOT, "meta-training: %.1f s, %,.0f optimizee steps/s, %.2f ms per meta-update, "
+                        + "%d meta-updates skipped (non-finite), %d diverged instances replaced%n",
                 training.seconds(), training.throughput(), 1000 * training.secondsPerMetaUpdate(),
-                training.skippedUpdates() > 0 ? ", " + training.skippedUpdates() + " skipped (non-finite)" : "");
+                training.skippedUpdates(), training.resetInstances());
         JsonNode experiment = json.readTree(json.writeValueAsString(config));
         new OptimizerFile(json).save(directory.resolve(OPTIMIZER_FILE), config.optimizer, optimizer, experiment);
         return new Trained(optimizer, training);
@@ -151,7 +152,8 @@ public final class ExperimentRunner {
         }
         ExperimentResults experiment = new ExperimentResults(config.name, name(ComponentKind.TASK, config.task),
                 optimizerName, config.seed, evaluationSeeds.length, horizon, results,
-                training == null ? null : training.metaLosses(), training == null ? 0 : training.skippedUpdates());
+                training == null ? null : training.metaLosses(), training == null ? 0 : training.skippedUpdates(),
+                training == null ? 0 : training.resetInstances());
         new ResultsWriter().write(directory, experiment, training);
         printTable(experiment);
         console.out().println("results written to " + directory);

@@ -23,7 +23,8 @@ final class ProgressPrinter implements TrainingListener {
         if (every > 0 && ((r.index() + 1) % every == 0 || last)) {
             out.printf(Locale.ROOT, "meta-batch %d/%d  meta-loss %.4g  final loss %.4g  %,.0f optimizee steps/s%s%n",
                     r.index() + 1, r.total(), r.metaLoss(), r.finalLoss(), r.throughput(),
-                    r.skippedUpdates() > 0 ? "  skipped updates " + r.skippedUpdates() : "");
+                    (r.skippedUpdates() > 0 ? "  skipped updates " + r.skippedUpdates() : "")
+                            + (r.resetInstances() > 0 ? "  replaced instances " + r.resetInstances() : ""));
         }
     }
 }

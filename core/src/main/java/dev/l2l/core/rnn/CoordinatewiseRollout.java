@@ -4,6 +4,7 @@ import dev.l2l.core.Rollout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -158,6 +159,19 @@ final class CoordinatewiseRollout implements Rollout {
         current = carry.clone();
         recorded = 0;
         cursor = 0;
+    }
+
+    @Override
+    public void resetState(int from, int to) {
+        if (record && recorded > 0) {
+            throw new IllegalStateException("resetState() inside a truncation: call truncate() first");
+        }
+        INDArray[][] state = record ? carry : current;
+        for (INDArray[] arrays : state) {
+            for (INDArray array : arrays) {
+                array.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to)).assign(0.0);
+            }
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.l2l.core.train;
 
 import dev.l2l.core.LearnedOptimizer;
+import dev.l2l.core.Optimizee;
 import dev.l2l.core.Rollout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,6 +37,7 @@ public final class MetaGradient implements AutoCloseable {
     private final INDArray hessianProduct;
     private final double[] losses;
     private final double instanceWeight;
+    private final java.util.SortedSet<Integer> diverged = new java.util.TreeSet<>();
     private int step;
 
     /** A meta-batch of its own: κ = 1/B. */
@@ -105,6 +107,7 @@ public final class MetaGradient implements AutoCloseable {
             rollout.step(gradients[s], update);
             theta.addi(update);
             problem.lossAndGradient(start + s + 1, theta, gradients[s + 1], losses);
+            findDiverged(gradients[s + 1]);
             metaLoss += settings.stepWeight(s, length) * weightedLoss();
         }
         adjoint.assign(0.0);
@@ -123,6 +126,43 @@ public final class MetaGradient implements AutoCloseable {
         gradients[0].assign(gradients[length]);
         step += length;
         return metaLoss;
+    }
+
+    /** Instances whose loss or gradient stopped being finite in the current or an earlier truncation. */
+    public java.util.Set<Integer> diverged() {
+        return java.util.Collections.unmodifiableSet(diverged);
+    }
+
+    /**
+     * Replaces every diverged instance by {@code replacements.get(b)}: its θ restarts from the new
+     * instance's θ₀ and its coordinates' optimizer state from the initial state. Call between
+     * truncations.
+     *
+     * @return the number of instances replaced
+     */
+    public int replaceDiverged(java.util.function.IntFunction<Optimizee> replacements) {
+        int replaced = diverged.size();
+        INDArray[] thetaParts = problem.viewsOf(theta);
+        INDArray[] gradientParts = problem.viewsOf(gradients[0]);
+        for (int b : diverged) {
+            Optimizee fresh = replacements.apply(b);
+            problem.replace(b, fresh);
+            fresh.initialParameters(thetaParts[b]);
+            rollout.resetState(problem.offset(b), problem.offset(b) + fresh.dimension());
+            losses[b] = fresh.lossAndGradient(step, thetaParts[b], gradientParts[b]);
+        }
+        diverged.clear();
+        return replaced;
+    }
+
+    private void findDiverged(INDArray gradient) {
+        boolean gradientFinite = Double.isFinite(gradient.sumNumber().doubleValue());
+        INDArray[] parts = gradientFinite ? null : problem.viewsOf(gradient);
+        for (int b = 0; b < losses.length; b++) {
+            if (!Double.isFinite(losses[b]) || (parts != null && !Double.isFinite(parts[b].sumNumber().doubleValue()))) {
+                diverged.add(b);
+            }
+        }
     }
 
     private static double sum(double[] values) {

@@ -16,7 +16,8 @@ import static java.util.Objects.requireNonNull;
  * Meta-trains a learned optimizer on a task: for each meta-batch, fresh instances from the
  * meta-training seed range, optimized along the horizon in truncations; after each truncation, Adam
  * on φ with the (optionally clipped) meta-gradient. A non-finite meta-gradient never reaches φ:
- * the update is skipped and counted.
+ * the update is skipped and counted. An instance whose loss or gradient stops being finite is
+ * replaced, after the truncation, by a new instance that starts from its θ₀ and a fresh state.
  *
  * <p>A meta-batch is split into {@link TrainingSettings#threads} shards computed in parallel; their
  * meta-gradients are summed in shard order, so the result does not depend on thread timing.
@@ -54,6 +55,7 @@ public final class MetaTrainer {
         long steps = 0;
         int updates = 0;
         int skipped = 0;
+        int resets = 0;
         int first = 0;
         double earlierSeconds = 0;
         try (UpdateRule adam = new UpdateRule(settings.metaOptimizer(settings.metaUpdates()), phiRow);
@@ -64,6 +66,7 @@ public final class MetaTrainer {
                 steps = resume.optimizeeSteps();
                 updates = resume.metaUpdates();
                 skipped = resume.skippedUpdates();
+                resets = resume.resetInstances();
                 first = resume.completedBatches();
                 earlierSeconds = resume.seconds();
             }
@@ -81,22 +84,35 @@ public final class MetaTrainer {
                     } else {
                         skipped++;
                     }
+                    int step = sharded.step();
+                    int index = batch;
+                    resets += sharded.replaceDiverged(b -> task.sample(replacementSeed(index, step, b)));
                 }
                 double seconds = earlierSeconds + (System.nanoTime() - started) / 1e9;
                 metaLosses.add(metaLoss);
                 listener.metaBatchDone(new MetaBatchReport(batch, settings.metaBatches, metaLoss,
-                        sharded.meanLoss(), skipped, steps, seconds));
+                        sharded.meanLoss(), skipped, resets, steps, seconds));
                 boolean last = batch + 1 == settings.metaBatches;
                 if (last || (settings.checkpointEvery > 0 && (batch + 1) % settings.checkpointEvery == 0)) {
-                    listener.checkpoint(new TrainingProgress(batch + 1, steps, updates, skipped, List.copyOf(metaLosses),
+                    listener.checkpoint(new TrainingProgress(batch + 1, steps, updates, skipped, resets, List.copyOf(metaLosses),
                             phi, adam.state(), adam.iteration(), seconds));
                 }
             }
             double seconds = earlierSeconds + (System.nanoTime() - started) / 1e9;
-            return new TrainingResult(metaLosses, steps, seconds, updates, skipped);
+            return new TrainingResult(metaLosses, steps, seconds, updates, skipped, resets);
         } finally {
             gradient.close();
         }
+    }
+
+    /**
+     * The seed of the instance that replaces instance {@code b} of meta-batch {@code batch} after it
+     * diverged at {@code step}: a pure function of the position, beyond the seeds of the regular
+     * meta-batches, so resumed runs replace identically.
+     */
+    private long replacementSeed(int batch, int step, int b) {
+        long regular = (long) settings.metaBatches * settings.metaBatchSize;
+        return Seeds.training(seed, regular + ((long) batch * (settings.horizon + 1) + step) * settings.metaBatchSize + b);
     }
 
     private void restore(TrainingProgress resume, INDArray phi, UpdateRule adam) {

@@ -25,6 +25,7 @@ final class ShardedMetaGradient implements AutoCloseable {
     private final ExecutorService pool;
     private final INDArray[] shardGradients;
     private final List<MetaGradient> unrolls = new ArrayList<>();
+    private final List<Integer> firstInstance = new ArrayList<>();
 
     ShardedMetaGradient(LearnedOptimizer optimizer, TrainingSettings settings, int shards) {
         this.optimizer = optimizer;
@@ -50,6 +51,7 @@ final class ShardedMetaGradient implements AutoCloseable {
             int from = k * instances.size() / shards;
             int to = (k + 1) * instances.size() / shards;
             unrolls.add(new MetaGradient(new StackedProblem(instances.subList(from, to)), optimizer, settings, weight));
+            firstInstance.add(from);
         }
     }
 
@@ -95,6 +97,22 @@ final class ShardedMetaGradient implements AutoCloseable {
         return metaLoss;
     }
 
+    /**
+     * Replaces the diverged instances of every shard, in shard order on the calling thread (so the
+     * replacements do not depend on thread timing).
+     *
+     * @param replacements the new instance for an index of the whole meta-batch
+     * @return the number of instances replaced
+     */
+    int replaceDiverged(java.util.function.IntFunction<Optimizee> replacements) {
+        int replaced = 0;
+        for (int k = 0; k < unrolls.size(); k++) {
+            int offset = firstInstance.get(k);
+            replaced += unrolls.get(k).replaceDiverged(b -> replacements.apply(offset + b));
+        }
+        return replaced;
+    }
+
     private double truncate(int shard) {
         shardGradients[shard].assign(0.0);
         return unrolls.get(shard).nextTruncation(shardGradients[shard]);
@@ -103,6 +121,7 @@ final class ShardedMetaGradient implements AutoCloseable {
     private void closeUnrolls() {
         unrolls.forEach(MetaGradient::close);
         unrolls.clear();
+        firstInstance.clear();
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class StackedProblem {
         if (instances.isEmpty()) {
             throw new IllegalArgumentException("no instances to stack");
         }
-        this.instances = List.copyOf(instances);
+        this.instances = new java.util.ArrayList<>(instances);
         offsets = new int[instances.size() + 1];
         for (int b = 0; b < instances.size(); b++) {
             offsets[b + 1] = Math.addExact(offsets[b], instances.get(b).dimension());
@@ -42,7 +42,21 @@ public final class StackedProblem {
 
     /** The instances, in stacking order. */
     public List<Optimizee> instances() {
-        return instances;
+        return java.util.Collections.unmodifiableList(instances);
+    }
+
+    /** First coordinate of instance {@code b} in the stacked vector. */
+    public int offset(int b) {
+        return offsets[b];
+    }
+
+    /** Puts {@code replacement} (of the same dimension) in the place of instance {@code b}. */
+    public void replace(int b, Optimizee replacement) {
+        if (replacement.dimension() != instances.get(b).dimension()) {
+            throw new IllegalArgumentException("a replacement must have dimension " + instances.get(b).dimension()
+                    + ", got " + replacement.dimension());
+        }
+        instances.set(b, replacement);
     }
 
     /** Writes every instance's θ₀ into its part of {@code theta}. */

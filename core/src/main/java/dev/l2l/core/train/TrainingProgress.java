@@ -10,11 +10,13 @@ import java.util.List;
  * are a function of the experiment seed and the meta-batch index, so the position is the whole of
  * the random streams. A run resumed from this ends with the same numbers as one never interrupted.
  *
+ * @param resetInstances instances replaced because their loss or gradient diverged
  * @param phi φ (live when handed to a listener: copy it to keep it)
  * @param metaOptimizerState Adam's moments (live when handed to a listener), or {@code null}
  * @param seconds meta-training wall-clock time so far, over all sessions
  */
 public record TrainingProgress(int completedBatches, long optimizeeSteps, int metaUpdates, int skippedUpdates,
+                               int resetInstances,
                                List<Double> metaLosses, INDArray phi, INDArray metaOptimizerState,
                                int metaOptimizerIteration, double seconds) {
 }

@@ -10,9 +10,10 @@ import java.util.List;
  * @param seconds wall-clock seconds
  * @param metaUpdates meta-updates applied
  * @param skippedUpdates meta-updates skipped because the meta-gradient was not finite
+ * @param resetInstances optimizee instances replaced by new ones because their loss or gradient diverged
  */
 public record TrainingResult(List<Double> metaLosses, long optimizeeSteps, double seconds, int metaUpdates,
-                             int skippedUpdates) {
+                             int skippedUpdates, int resetInstances) {
 
     /** Optimizee steps per second. */
     public double throughput() {

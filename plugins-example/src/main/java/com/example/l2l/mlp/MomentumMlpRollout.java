@@ -108,6 +108,11 @@ final class MomentumMlpRollout implements Rollout {
     }
 
     @Override
+    public void resetState(int from, int to) {
+        momentum.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to)).assign(0.0);
+    }
+
+    @Override
     public void close() {
         for (Step s : steps) {
             s.features.close();

@@ -27,6 +27,11 @@ public final class Charts {
 
     /** Mean loss per step (log scale) of every optimizer, with its 95% band as two thin dashed lines. */
     public static void lossCurves(Path file, List<ContenderResult> optimizers, String title) throws IOException {
+        save(lossCurvesChart(optimizers, title), file);
+    }
+
+    /** The chart of {@link #lossCurves}: per optimizer a mean series and two band series. */
+    static XYChart lossCurvesChart(List<ContenderResult> optimizers, String title) {
         XYChart chart = chart(title, "step", "mean loss (log scale)");
         Color[] colors = chart.getStyler().getSeriesColors();
         for (int k = 0; k < optimizers.size(); k++) {
@@ -37,7 +42,7 @@ public final class Charts {
             line(chart, result.name() + " 95% low", steps, result.ciLowCurve(), color, SeriesLines.DASH_DASH, false);
             line(chart, result.name() + " 95% high", steps, result.ciHighCurve(), color, SeriesLines.DASH_DASH, false);
         }
-        save(chart, file);
+        return chart;
     }
 
     /** The meta-loss of every meta-batch (log scale). */

@@ -43,6 +43,7 @@ public final class CheckpointStore {
         meta.put("optimizeeSteps", progress.optimizeeSteps());
         meta.put("metaUpdates", progress.metaUpdates());
         meta.put("skippedUpdates", progress.skippedUpdates());
+        meta.put("resetInstances", progress.resetInstances());
         meta.put("metaOptimizerIteration", progress.metaOptimizerIteration());
         meta.put("seconds", progress.seconds());
         ArrayNode losses = meta.putArray("metaLosses");
@@ -84,7 +85,8 @@ public final class CheckpointStore {
             byte[] state = entries.get("meta-optimizer.npy");
             return new TrainingProgress(required(file, meta, "completedBatches").asInt(),
                     required(file, meta, "optimizeeSteps").asLong(), required(file, meta, "metaUpdates").asInt(),
-                    required(file, meta, "skippedUpdates").asInt(), losses, phi,
+                    required(file, meta, "skippedUpdates").asInt(), required(file, meta, "resetInstances").asInt(),
+                    losses, phi,
                     state == null ? null : Npy.read(state, "meta-optimizer.npy"),
                     required(file, meta, "metaOptimizerIteration").asInt(), meta.path("seconds").asDouble());
         } catch (java.nio.file.NoSuchFileException e) {

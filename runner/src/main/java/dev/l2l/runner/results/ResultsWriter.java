@@ -33,10 +33,13 @@ public final class ResultsWriter {
             figures.put("optimizeeSteps", training.optimizeeSteps());
             figures.put("optimizeeStepsPerSecond", training.throughput());
             figures.put("secondsPerMetaUpdate", training.secondsPerMetaUpdate());
+            figures.put("skippedMetaUpdates", training.skippedUpdates());
+            figures.put("resetInstances", training.resetInstances());
             AtomicFiles.write(directory.resolve("timing.json"), json.writeValueAsString(figures) + "\n");
             Charts.metaTraining(directory.resolve(Charts.META_TRAINING), results.metaLosses(), results.name() + ": meta-training");
-            timing = String.format(Locale.ROOT, "%d meta-updates (%d skipped) in %.1f s: %,.0f optimizee steps/s, "
-                            + "%.1f ms per meta-update.", training.metaUpdates(), training.skippedUpdates(),
+            timing = String.format(Locale.ROOT, "%d meta-updates (%d skipped, %d diverged instances replaced) in %.1f s: "
+                            + "%,.0f optimizee steps/s, %.1f ms per meta-update.", training.metaUpdates(),
+                    training.skippedUpdates(), training.resetInstances(),
                     training.seconds(), training.throughput(), 1000 * training.secondsPerMetaUpdate());
         }
         AtomicFiles.write(directory.resolve("report.md"), Report.markdown(results, timing));
