@@ -64,7 +64,8 @@ class OptimizerFileTest {
         XYChart chart = Charts.lossCurvesChart(List.of(ContenderResult.of("lstm", "learned", null, summary),
                 ContenderResult.of("adam", "baseline", 0.1, summary)), "t");
         assertEquals(Set.of("lstm (learned)", "lstm 95% low", "lstm 95% high", "adam (baseline)", "adam 95% low",
-                "adam 95% high"), chart.getSeriesMap().keySet());
+                "adam 95% high"), chart.getSeriesCollection().stream().map(series -> series.getName())
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     private static double[] updates(LearnedOptimizer optimizer) {
