@@ -145,6 +145,7 @@ public final class ExperimentRunner {
         progress.done();
         for (BaselineSpec baseline : baselines) {
             double rate = tuner.tune(baseline, config.evaluation.learningRates, progress::done).learningRate();
+            warnIfAtTheEdge(name(ComponentKind.BASELINE, baseline), rate, config.evaluation.learningRates);
             CurveSummary summary = CurveSummary.of(
                     evaluator.losses(new BaselineContender(() -> baseline.updater(rate)), evaluationSeeds, horizon));
             results.add(ContenderResult.of(name(ComponentKind.BASELINE, baseline), "baseline", rate, summary));
@@ -158,6 +159,16 @@ public final class ExperimentRunner {
         printTable(experiment);
         console.out().println("results written to " + directory);
         return experiment;
+    }
+
+    /** A tuned rate at either end of the grid may not be the best one: say so. */
+    private void warnIfAtTheEdge(String baseline, double rate, List<Double> grid) {
+        double low = grid.stream().mapToDouble(Double::doubleValue).min().orElse(rate);
+        double high = grid.stream().mapToDouble(Double::doubleValue).max().orElse(rate);
+        if (grid.size() > 1 && (rate == low || rate == high)) {
+            console.out().printf(Locale.ROOT, "note: %s's best learning rate, %.3g, is at the %s end of "
+                    + "evaluation.learningRates; a wider grid may tune it better%n", baseline, rate, rate == low ? "low" : "high");
+        }
     }
 
     private List<BaselineSpec> resolveBaselines(ExperimentConfig config) {
