@@ -28,12 +28,12 @@ class GruGradientTest {
 
     @Test
     void metaGradientInBothModes() {
-        MetaGradientContract.check(gru(false), MetaGradientTest.quadratics(false),
-                MetaGradientTest.settings(false, "uniform"), 1e-6);
-        MetaGradientContract.check(gru(true), MetaGradientTest.quadratics(false),
-                MetaGradientTest.settings(true, "uniform"), 1e-6);
-        MetaGradientContract.check(gru(false), MetaGradientTest.quadratics(true),
-                MetaGradientTest.settings(true, "uniform"), 1e-6);
+        MetaGradientTest.report(MetaGradientContract.check(gru(false), MetaGradientTest.quadratics(false),
+                MetaGradientTest.settings(false, "uniform"), 1e-6));
+        MetaGradientTest.report(MetaGradientContract.check(gru(true), MetaGradientTest.quadratics(false),
+                MetaGradientTest.settings(true, "uniform"), 1e-6));
+        MetaGradientTest.report(MetaGradientContract.check(gru(false), MetaGradientTest.quadratics(true),
+                MetaGradientTest.settings(true, "uniform"), 1e-6));
     }
 
     private static LearnedOptimizer gru(boolean logSign) {

@@ -29,8 +29,12 @@ public final class MetaGradientContract {
     private MetaGradientContract() {
     }
 
-    /** Runs the check; {@code settings.horizon} must equal {@code settings.unroll} (one truncation). */
-    public static void check(LearnedOptimizer optimizer, List<Optimizee> instances, TrainingSettings settings,
+    /**
+     * Runs the check; {@code settings.horizon} must equal {@code settings.unroll} (one truncation).
+     *
+     * @return the relative error found, ‖analytic − numeric‖ / max(‖analytic‖, ‖numeric‖)
+     */
+    public static double check(LearnedOptimizer optimizer, List<Optimizee> instances, TrainingSettings settings,
                              double tolerance) {
         FiniteDifferences.requireDouble(optimizer.parameters());
         if (settings.horizon != settings.unroll) {
@@ -51,6 +55,7 @@ public final class MetaGradientContract {
         }
         FiniteDifferences.assertClose((settings.secondOrder ? "second" : "first") + "-order meta-gradient",
                 analytic.toDoubleVector(), numeric, tolerance);
+        return FiniteDifferences.relativeError(analytic.toDoubleVector(), numeric);
     }
 
     private static double metaLoss(LearnedOptimizer optimizer, StackedProblem problem, TrainingSettings settings) {
