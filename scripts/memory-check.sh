@@ -11,9 +11,11 @@ out="$(mktemp -d)"
 # enough meta-batches to outlast the check; the run is stopped when the time is up
 "$root/l2l" train "$root/examples/quadratic.yaml" --out "$out/run" --set training.metaBatches=100000 \
     --set training.logEvery=0 --set training.checkpointEvery=200 > "$out/log.txt" 2>&1 &
-launcher=$!
-sleep 5
-pid=$(pgrep -P "$launcher" java || echo "$launcher")
+pid=$!   # the launcher execs java, so this is the training process once it has built
+until grep -q "meta-training" "$out/log.txt" 2>/dev/null; do
+  kill -0 "$pid" 2>/dev/null || { echo "the run did not start: see $out/log.txt"; exit 1; }
+  sleep 2
+done
 end=$(( $(date +%s) + minutes * 60 ))
 samples=()
 while [ "$(date +%s)" -lt "$end" ] && kill -0 "$pid" 2>/dev/null; do

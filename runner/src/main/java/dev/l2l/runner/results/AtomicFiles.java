@@ -12,13 +12,18 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes {@code text} to a temporary file beside {@code target}, then renames it over the target. */
+    /** Writes {@code text} (UTF-8) to a temporary file beside {@code target}, then renames it over the target. */
     public static void write(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code bytes} to a temporary file beside {@code target}, then renames it over the target. */
+    public static void write(Path target, byte[] bytes) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
         try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.write(temporary, bytes);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);

@@ -3,9 +3,7 @@ package dev.l2l.runner.results;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -23,23 +21,17 @@ public final class ZipArchive {
 
     /** Writes {@code entries}, in order, to {@code target}, replacing it only once complete. */
     public static void write(Path target, Map<String, byte[]> entries) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-        try {
-            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(temporary))) {
-                for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                    ZipEntry zipEntry = new ZipEntry(entry.getKey());
-                    zipEntry.setTime(0); // reproducible bytes
-                    out.putNextEntry(zipEntry);
-                    out.write(entry.getValue());
-                    out.closeEntry();
-                }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                ZipEntry zipEntry = new ZipEntry(entry.getKey());
+                zipEntry.setTime(0); // reproducible bytes
+                out.putNextEntry(zipEntry);
+                out.write(entry.getValue());
+                out.closeEntry();
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
         }
+        AtomicFiles.write(target, bytes.toByteArray());
     }
 
     /** Every entry of the zip file {@code file}; an unreadable or damaged file is an {@link IOException}. */
