@@ -2,6 +2,7 @@ package dev.l2l.optimizers.gru;
 
 import dev.l2l.core.rnn.CellAdjoints;
 import dev.l2l.core.rnn.CellBuffers;
+import dev.l2l.optimizers.LayerBuffers;
 import dev.l2l.optimizers.RecurrentLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -88,7 +89,7 @@ public final class GruCell extends RecurrentLayer {
     }
 
     /** One step's arrays; the gate blocks are contiguous row-block views. */
-    private static final class Buffers extends CellBuffers {
+    private static final class Buffers extends LayerBuffers {
         final INDArray inputPart;
         final INDArray hiddenPart;
         final INDArray inputGates;
@@ -101,12 +102,9 @@ public final class GruCell extends RecurrentLayer {
         final INDArray r;
         final INDArray z;
         final INDArray candidate;
-        final INDArray hidden;
-        final INDArray ones;
-        final INDArray[] state;
 
         Buffers(int rows, DataType dataType, int units) {
-            super(rows, dataType);
+            super(rows, dataType, units);
             inputPart = allocate(3 * units);
             hiddenPart = allocate(3 * units);
             inputGates = rowBlock(inputPart, 0, 2 * units);
@@ -119,19 +117,7 @@ public final class GruCell extends RecurrentLayer {
             r = rowBlock(gates, 0, units);
             z = rowBlock(gates, units, 2 * units);
             candidate = allocate(units);
-            hidden = allocate(units);
-            ones = allocate(1).assign(1.0);
-            state = new INDArray[] {hidden};
         }
 
-        @Override
-        public INDArray output() {
-            return hidden;
-        }
-
-        @Override
-        public INDArray[] state() {
-            return state;
-        }
     }
 }

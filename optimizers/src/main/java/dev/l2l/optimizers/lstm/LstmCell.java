@@ -2,6 +2,7 @@ package dev.l2l.optimizers.lstm;
 
 import dev.l2l.core.rnn.CellAdjoints;
 import dev.l2l.core.rnn.CellBuffers;
+import dev.l2l.optimizers.LayerBuffers;
 import dev.l2l.optimizers.RecurrentLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -79,7 +80,7 @@ public final class LstmCell extends RecurrentLayer {
     }
 
     /** One step's arrays; gate blocks and the halves of [x; h] are contiguous row-block views. */
-    private static final class Buffers extends CellBuffers {
+    private static final class Buffers extends LayerBuffers {
         final INDArray concatenated;
         final INDArray inputPart;
         final INDArray hiddenPart;
@@ -91,12 +92,9 @@ public final class LstmCell extends RecurrentLayer {
         final INDArray g;
         final INDArray cell;
         final INDArray tanhCell;
-        final INDArray hidden;
-        final INDArray ones;
-        final INDArray[] state;
 
         Buffers(int rows, DataType dataType, int inputSize, int units) {
-            super(rows, dataType);
+            super(rows, dataType, units, units);
             concatenated = allocate(inputSize + units);
             inputPart = rowBlock(concatenated, 0, inputSize);
             hiddenPart = rowBlock(concatenated, inputSize, inputSize + units);
@@ -106,21 +104,9 @@ public final class LstmCell extends RecurrentLayer {
             f = rowBlock(gates, units, 2 * units);
             o = rowBlock(gates, 2 * units, 3 * units);
             g = rowBlock(gates, 3 * units, 4 * units);
-            cell = allocate(units);
+            cell = state()[1];
             tanhCell = allocate(units);
-            hidden = allocate(units);
-            ones = allocate(1).assign(1.0);
-            state = new INDArray[] {hidden, cell};
         }
 
-        @Override
-        public INDArray output() {
-            return hidden;
-        }
-
-        @Override
-        public INDArray[] state() {
-            return state;
-        }
     }
 }
