@@ -2,6 +2,7 @@ package dev.l2l.tasks;
 
 import dev.l2l.core.Optimizee;
 import dev.l2l.core.testkit.FiniteDifferences;
+import dev.l2l.core.testkit.TaskContract;
 import dev.l2l.core.problems.Quadratic;
 import dev.l2l.tasks.quadratic.QuadraticSpec;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,16 @@ class QuadraticTest {
         };
         finiteDifferences.hessianVectorProduct(0, theta, vector, numeric);
         FiniteDifferences.assertClose("Hessian-vector product", exact.toDoubleVector(), numeric.toDoubleVector(), 1e-7);
+    }
+
+    @Test
+    void honoursTheTaskContract() {
+        QuadraticSpec spec = new QuadraticSpec();
+        TaskContract.checkGradient(spec.create(), 5, 100, 1e-7);
+        TaskContract.checkDeterminism(spec.create(), 5);
+        spec.distribution = "uniform";
+        spec.dimension = 4;
+        TaskContract.checkGradient(spec.create(), 6, 100, 1e-7);
     }
 
     @Test
