@@ -52,10 +52,15 @@ final class Console {
         };
     }
 
-    /** Progress of an evaluation of {@code total} runs: a bar, or nothing (the table follows). */
+    /** Progress of an evaluation of {@code total} runs: a bar, or a line at every tenth of the way. */
     Step evaluation(int total) {
         if (!terminal) {
+            int[] done = {0};
             return () -> {
+                done[0]++;
+                if (done[0] == total || done[0] % Math.max(1, total / 10) == 0) {
+                    out.printf(Locale.ROOT, "evaluation: %d/%d runs (tuning and held-out)%n", done[0], total);
+                }
             };
         }
         ProgressBar bar = new ProgressBarBuilder().setTaskName("evaluation").setInitialMax(total)
