@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 /** {@code l2l eval OPTIMIZER CONFIG}: a trained optimizer against the tuned baselines on any task config. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a trained optimizer (an optimizer.npz, or a run directory holding one) on the task of "
-                + "CONFIG against its tuned baselines; CONFIG's optimizer and training sections are ignored.")
+                + "CONFIG against its tuned baselines. CONFIG's optimizer section is ignored, and of its training "
+                + "section only the horizon is used (when evaluation.horizon is 0).")
 final class EvalCommand implements Callable<Integer> {
 
     @ParentCommand
