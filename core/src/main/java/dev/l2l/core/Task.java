@@ -12,4 +12,13 @@ public interface Task {
      * parameters and, for a stochastic task, its stream of minibatches.
      */
     Optimizee sample(long seed);
+
+    /**
+     * The same family on data held out from meta-training: the baselines' learning rates are
+     * tuned, and every contender is evaluated, on instances of this task. The default is this
+     * task itself, for families without data (a random quadratic is new data for every seed).
+     */
+    default Task heldOut() {
+        return this;
+    }
 }

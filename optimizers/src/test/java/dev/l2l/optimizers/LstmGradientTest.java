@@ -17,6 +17,12 @@ class LstmGradientTest {
     }
 
     @Test
+    void theFusedFloatPathAgreesWithDouble() {
+        RecurrentCellContract.checkPrecisionsAgree(new LstmCell(3, 5), 37, 2, 1.0, 2e-6);
+        RecurrentCellContract.checkPrecisionsAgree(new LstmCell(20, 20), 300, 3, 3.0, 2e-6);
+    }
+
+    @Test
     void optimizerBackwardMatchesFiniteDifferences() {
         CoordinatewiseRnnOptimizer optimizer = new CoordinatewiseRnnOptimizer(
                 new LogSignPreprocessing(3), LstmCell::new, 2, 4, 0.1, DataType.DOUBLE, 7);

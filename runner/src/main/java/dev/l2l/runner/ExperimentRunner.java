@@ -133,7 +133,7 @@ public final class ExperimentRunner {
         List<BaselineSpec> baselines = resolveBaselines(config);
         String optimizerName = name(ComponentKind.OPTIMIZER, config.optimizer);
         int horizon = config.evaluationHorizon();
-        Task task = config.task.create();
+        Task task = config.task.create().heldOut();
         Evaluator evaluator = new Evaluator(task, optimizer.dataType(), config.evaluation.batchSize);
         long[] evaluationSeeds = seeds(config.evaluation.instances, Seeds::evaluation);
         LearningRateTuner tuner = new LearningRateTuner(evaluator, seeds(config.evaluation.tuningInstances, Seeds::tuning),

@@ -2,6 +2,7 @@ package dev.l2l.runner;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.l2l.core.DataException;
 import dev.l2l.core.plugin.PluginException;
 import dev.l2l.core.plugin.PluginRegistry;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,7 +20,8 @@ import java.util.Arrays;
  */
 @Command(name = "l2l", mixinStandardHelpOptions = true, version = "l2l 0.1.0",
         description = "Learned optimizers: learning to learn by gradient descent by gradient descent.",
-        subcommands = {RunCommand.class, TrainCommand.class, EvalCommand.class, InspectCommand.class, PluginsCommand.class})
+        subcommands = {RunCommand.class, TrainCommand.class, EvalCommand.class, InspectCommand.class, PluginsCommand.class,
+                BenchCommand.class})
 public final class Main {
 
     /** Exit status for bad input. */
@@ -58,7 +60,8 @@ public final class Main {
             if (debug) {
                 e.printStackTrace(err);
             }
-            if (e instanceof UserError || e instanceof PluginException || e instanceof java.io.UncheckedIOException) {
+            if (e instanceof UserError || e instanceof PluginException || e instanceof DataException
+                    || e instanceof java.io.UncheckedIOException) {
                 err.println("l2l: " + e.getMessage());
                 return BAD_INPUT;
             }

@@ -82,6 +82,80 @@ public final class RecurrentCellContract {
         scratch.close();
     }
 
+    /**
+     * Runs one forward and backward step in double and in float precision on the same random
+     * values and checks that outputs, states, adjoints and the parameter gradient agree within
+     * {@code tolerance} (relative to the largest value): for cells with a single-precision fast path.
+     */
+    public static void checkPrecisionsAgree(RecurrentCell cell, int rows, long seed, double inputScale, double tolerance) {
+        Random random = new Random(seed);
+        INDArray params = cell.parameterCount() == 0 ? null : Nd4j.zeros(DataType.DOUBLE, cell.parameterCount());
+        if (params != null) {
+            cell.initializeParameters(params, random);
+        }
+        INDArray input = gaussian(random, inputScale, cell.inputSize(), rows);
+        INDArray[] stateIn = warmState(cell, params, rows, random, inputScale);
+        int[] sizes = cell.stateSizes();
+        INDArray outputAdjoint = gaussian(random, 1.0, cell.outputSize(), rows);
+        INDArray[] stateAdjoints = new INDArray[sizes.length];
+        for (int k = 0; k < sizes.length; k++) {
+            stateAdjoints[k] = gaussian(random, 1.0, sizes[k], rows);
+        }
+        double[][] reference = step(cell, DataType.DOUBLE, params, input, stateIn, outputAdjoint, stateAdjoints);
+        double[][] single = step(cell, DataType.FLOAT, params, input, stateIn, outputAdjoint, stateAdjoints);
+        String[] names = {"output", "parameter gradient", "input adjoint"};
+        for (int v = 0; v < reference.length; v++) {
+            String what = v < names.length ? names[v] : (v - names.length) % 2 == 0
+                    ? "state " + (v - names.length) / 2 : "state adjoint " + (v - names.length) / 2;
+            double scale = 0;
+            for (double x : reference[v]) {
+                scale = Math.max(scale, Math.abs(x));
+            }
+            for (int i = 0; i < reference[v].length; i++) {
+                if (!(Math.abs(reference[v][i] - single[v][i]) <= tolerance * Math.max(scale, 1e-12))) {
+                    throw new AssertionError(cell + " " + what + "[" + i + "]: float " + single[v][i] + ", double "
+                            + reference[v][i] + " (tolerance " + tolerance + " of " + scale + ")");
+                }
+            }
+        }
+    }
+
+    /** Output, parameter gradient, input adjoint, then per state: new state and adjoint of the old one. */
+    private static double[][] step(RecurrentCell cell, DataType type, INDArray params, INDArray input, INDArray[] stateIn,
+                                   INDArray outputAdjoint, INDArray[] stateAdjoints) {
+        int[] sizes = cell.stateSizes();
+        INDArray p = params == null ? null : params.castTo(type);
+        INDArray[] state = new INDArray[sizes.length];
+        CellAdjoints adjoints = new CellAdjoints();
+        adjoints.output = outputAdjoint.castTo(type);
+        adjoints.stateOut = new INDArray[sizes.length];
+        adjoints.stateIn = new INDArray[sizes.length];
+        for (int k = 0; k < sizes.length; k++) {
+            state[k] = stateIn[k].castTo(type);
+            adjoints.stateOut[k] = stateAdjoints[k].castTo(type);
+            adjoints.stateIn[k] = Nd4j.zeros(type, sizes[k], input.columns());
+        }
+        adjoints.input = Nd4j.zeros(type, cell.inputSize(), input.columns());
+        adjoints.parameterGradient = p == null ? null : Nd4j.zeros(type, p.length());
+        INDArray x = input.castTo(type);
+        try (CellBuffers step = cell.newBuffers((int) input.columns(), type);
+             CellBuffers scratch = cell.newBuffers((int) input.columns(), type)) {
+            cell.forward(p, x, state, step, scratch);
+            double[][] values = new double[3 + 2 * sizes.length][];
+            values[0] = flat(step.output());
+            for (int k = 0; k < sizes.length; k++) {
+                values[3 + 2 * k] = flat(step.state()[k]);
+            }
+            cell.backward(p, x, state, step, scratch, adjoints);
+            values[1] = p == null ? new double[0] : adjoints.parameterGradient.toDoubleVector();
+            values[2] = flat(adjoints.input);
+            for (int k = 0; k < sizes.length; k++) {
+                values[4 + 2 * k] = flat(adjoints.stateIn[k]);
+            }
+            return values;
+        }
+    }
+
     /** A state reached from zero by a few steps on random inputs: realistic, and valid for any cell. */
     private static INDArray[] warmState(RecurrentCell cell, INDArray params, int rows, Random random, double inputScale) {
         int[] sizes = cell.stateSizes();

@@ -42,6 +42,10 @@ public final class LstmCell extends RecurrentLayer {
         b.inputPart.assign(input);
         b.hiddenPart.assign(stateIn[0]);
         Nd4j.gemm(p[0], b.concatenated, b.gates, false, false, 1.0, 0.0);
+        if (LstmFloatKernel.applies(b.gates, p[1], stateIn[1], b.cell, b.tanhCell, b.hidden)) {
+            LstmFloatKernel.forward(units, b.gates, p[1], stateIn[1], b.cell, b.tanhCell, b.hidden);
+            return;
+        }
         b.gates.addiColumnVector(p[1]);
         Transforms.sigmoid(b.sigmoidGates, false);
         Transforms.tanh(b.g, false);
@@ -60,6 +64,24 @@ public final class LstmCell extends RecurrentLayer {
         INDArray[] dp = gradients(a.parameterGradient);
         Buffers b = (Buffers) step;
         Buffers s = (Buffers) scratch;
+        if (LstmFloatKernel.applies(b.gates, b.tanhCell, stateIn[1], a.output, a.stateOut[0], a.stateOut[1], s.gates,
+                a.stateIn[1], dp[1])) {
+            LstmFloatKernel.backward(units, b.gates, b.tanhCell, stateIn[1], a.output, a.stateOut[0], a.stateOut[1],
+                    s.gates, a.stateIn[1], dp[1]);
+        } else {
+            elementwiseBackward(b, s, stateIn, a);
+            Nd4j.gemm(s.gates, s.ones, dp[1], false, true, 1.0, 1.0);
+        }
+        Nd4j.gemm(s.gates, b.concatenated, dp[0], false, true, 1.0, 1.0);
+        Nd4j.gemm(p[0], s.gates, s.concatenated, true, false, 1.0, 0.0);
+        if (a.input != null) {
+            a.input.assign(s.inputPart);
+        }
+        a.stateIn[0].assign(s.hiddenPart);
+    }
+
+    /** ∂L/∂z of the gates into {@code s.gates} and ∂L/∂c into {@code a.stateIn[1]}, with ND4J ops (any precision). */
+    private static void elementwiseBackward(Buffers b, Buffers s, INDArray[] stateIn, CellAdjoints a) {
         INDArray dh = s.hidden.assign(a.output).addi(a.stateOut[0]);
         // dc = dc' + dh ⊙ o ⊙ (1 − tanh²c')
         INDArray dc = s.cell;
@@ -70,13 +92,6 @@ public final class LstmCell extends RecurrentLayer {
         s.f.assign(b.f).rsubi(1.0).muli(b.f).muli(stateIn[1]).muli(dc);
         s.g.assign(b.g).muli(b.g).rsubi(1.0).muli(b.i).muli(dc);
         a.stateIn[1].assign(dc).muli(b.f);
-        Nd4j.gemm(s.gates, b.concatenated, dp[0], false, true, 1.0, 1.0);
-        Nd4j.gemm(s.gates, s.ones, dp[1], false, true, 1.0, 1.0);
-        Nd4j.gemm(p[0], s.gates, s.concatenated, true, false, 1.0, 0.0);
-        if (a.input != null) {
-            a.input.assign(s.inputPart);
-        }
-        a.stateIn[0].assign(s.hiddenPart);
     }
 
     /** One step's arrays; gate blocks and the halves of [x; h] are contiguous row-block views. */

@@ -1,0 +1,63 @@
+package dev.l2l.runner.bench;
+
+import dev.l2l.core.plugin.BaselineSpec;
+import dev.l2l.core.train.TrainingResult;
+import dev.l2l.runner.config.ExperimentConfig;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Runs the benchmarks and prints each figure beside the PyTorch reference measured on a 2-core
+ * machine of this kind (DESIGN.md §3; issue "Performance").
+ */
+public final class BenchReport {
+
+    /** Coordinates of the optimizer-step benchmark: about the MNIST MLP's 15,910. */
+    static final int STEP_COORDINATES = 16_000;
+    private static final int STEP_UNROLL = 20;
+    private static final int EVALUATION_INSTANCES = 5;
+    private static final double ADAM_LEARNING_RATE = 0.0316;
+
+    private final PrintStream out;
+
+    public BenchReport(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Measures and prints every figure. */
+    public void run(ExperimentConfig quadratic, ExperimentConfig mnist, BaselineSpec adam) {
+        out.printf(Locale.ROOT, "%-58s %14s %18s%n", "figure", "l2l", "PyTorch reference");
+        TrainingResult quadraticTraining = Benchmarks.metaTraining(quadratic);
+        line("quadratic meta-training, optimizee steps/s", quadraticTraining.throughput(), "%,.0f", "2,738");
+        TrainingResult mnistTraining = Benchmarks.metaTraining(mnist);
+        line("MNIST meta-training, optimizee steps/s", mnistTraining.throughput(), "%,.1f", "30");
+        int horizon = mnist.training.horizon;
+        line("MNIST evaluation, learned optimizer, steps/s",
+                Benchmarks.evaluationStepsPerSecond(mnist, Benchmarks.learned(mnist), EVALUATION_INSTANCES, horizon),
+                "%,.1f", "66");
+        line("MNIST evaluation, Adam, steps/s",
+                Benchmarks.evaluationStepsPerSecond(mnist, Benchmarks.baseline(adam, ADAM_LEARNING_RATE),
+                        EVALUATION_INSTANCES, horizon), "%,.0f", "-");
+        line("MNIST, 100 Adam steps on one instance, ms",
+                1000 * Benchmarks.secondsPerRun(mnist, Benchmarks.baseline(adam, ADAM_LEARNING_RATE), 100), "%,.1f", "46");
+        Benchmarks.StepTiming step = Benchmarks.step(
+                () -> mnist.optimizer.create(mnist.training.dataType(), mnist.seed), STEP_COORDINATES, STEP_UNROLL);
+        line("learned optimizer step at 16,000 coordinates, forward, ms", 1000 * step.forwardSeconds(), "%,.2f", "-");
+        line("  forward + backward, ms", 1000 * step.forwardBackwardSeconds(), "%,.2f", "-");
+        line("  forward + backward, GFLOP/s (matrix products)", step.gflops(), "%,.1f", "-");
+        line("ND4J float matrix product [80×42]·[42×16000], GFLOP/s", Benchmarks.gemmGflops(80, 42, STEP_COORDINATES),
+                "%,.1f", "-");
+        line("ND4J float matrix product [1024×1024]², GFLOP/s", Benchmarks.gemmGflops(1024, 1024, 1024), "%,.1f", "-");
+        long peak = Measure.peakResidentMiB();
+        out.printf(Locale.ROOT, "%-58s %14s %18s%n", "peak resident memory, MiB", peak < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", peak), "-");
+        out.printf(Locale.ROOT, "(meta-training: %d meta-batches per experiment, the first one included; "
+                + "evaluation: %d held-out instances one at a time; Adam at lr %.4g)%n",
+                quadratic.training.metaBatches, EVALUATION_INSTANCES, ADAM_LEARNING_RATE);
+    }
+
+    private void line(String figure, double value, String format, String reference) {
+        out.printf(Locale.ROOT, "%-58s %14s %18s%n", figure, String.format(Locale.ROOT, format, value), reference);
+        out.flush();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.l2l.runner.bench;
+
+import dev.l2l.core.LearnedOptimizer;
+import dev.l2l.core.Rollout;
+import dev.l2l.core.Task;
+import dev.l2l.core.eval.BaselineContender;
+import dev.l2l.core.eval.Contender;
+import dev.l2l.core.eval.Evaluator;
+import dev.l2l.core.eval.LearnedContender;
+import dev.l2l.core.plugin.BaselineSpec;
+import dev.l2l.core.train.MetaTrainer;
+import dev.l2l.core.train.Seeds;
+import dev.l2l.core.train.TrainingListener;
+import dev.l2l.core.train.TrainingResult;
+import dev.l2l.runner.config.ExperimentConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.function.Supplier;
+
+/**
+ * The end-to-end figures of {@code l2l bench}, each measured on components built from an
+ * experiment file, so that any discovered task or optimizer can be benchmarked the same way.
+ */
+final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    /** Meta-training throughput: optimizee steps per second over {@code config}'s training settings. */
+    static TrainingResult metaTraining(ExperimentConfig config) {
+        Task task = config.task.create();
+        LearnedOptimizer optimizer = config.optimizer.create(config.training.dataType(), config.seed);
+        return new MetaTrainer(task, optimizer, config.training, config.seed).train(TrainingListener.NONE);
+    }
+
+    /**
+     * Evaluation throughput of one contender: optimizee steps per second (loss, gradient and
+     * update) over {@code instances} held-out instances run one at a time for {@code horizon} steps.
+     */
+    static double evaluationStepsPerSecond(ExperimentConfig config, Contender contender, int instances, int horizon) {
+        Task task = config.task.create().heldOut();
+        Evaluator evaluator = new Evaluator(task, config.training.dataType(), 1);
+        long[] seeds = new long[instances];
+        for (int i = 0; i < instances; i++) {
+            seeds[i] = Seeds.evaluation(i);
+        }
+        evaluator.losses(contender, new long[] {seeds[0]}, horizon);
+        double seconds = Measure.medianSeconds(0, 1, () -> evaluator.losses(contender, seeds, horizon));
+        return (double) instances * horizon / seconds;
+    }
+
+    /** The learned optimizer of {@code config}, freshly initialised, as a contender. */
+    static Contender learned(ExperimentConfig config) {
+        return new LearnedContender(config.optimizer.create(config.training.dataType(), config.seed));
+    }
+
+    /** A baseline at a fixed learning rate, as a contender. */
+    static Contender baseline(BaselineSpec spec, double learningRate) {
+        return new BaselineContender(() -> spec.updater(learningRate));
+    }
+
+    /** Seconds per {@code horizon} steps of one instance under {@code contender} (median of several runs). */
+    static double secondsPerRun(ExperimentConfig config, Contender contender, int horizon) {
+        Task task = config.task.create().heldOut();
+        Evaluator evaluator = new Evaluator(task, config.training.dataType(), 1);
+        long[] seed = {Seeds.evaluation(0)};
+        return Measure.medianSeconds(3, 9, () -> evaluator.losses(contender, seed, horizon));
+    }
+
+    /** One step of the learned optimizer on {@code coordinates} coordinates, forward only and forward + backward. */
+    record StepTiming(int coordinates, double forwardSeconds, double forwardBackwardSeconds, long parameters) {
+
+        /**
+         * Achieved GFLOP/s of forward + backward, counting the matrix products only: a network whose
+         * weights are matrices does 2·|φ| flops per coordinate forward and about twice that backward.
+         */
+        double gflops() {
+            return 6.0 * parameters * coordinates / forwardBackwardSeconds / 1e9;
+        }
+    }
+
+    /** Times {@code steps} recorded steps and their backward pass, per step, for a fresh optimizer. */
+    static StepTiming step(Supplier<LearnedOptimizer> optimizers, int coordinates, int steps) {
+        LearnedOptimizer optimizer = optimizers.get();
+        DataType type = optimizer.dataType();
+        INDArray gradient = Nd4j.rand(type, 1, coordinates).subi(0.5).muli(0.01);
+        INDArray update = Nd4j.zeros(type, 1, coordinates);
+        INDArray updateAdjoint = Nd4j.rand(type, 1, coordinates).subi(0.5);
+        INDArray parameterGradient = Nd4j.zeros(type, optimizer.parameters().length());
+        try (Rollout inference = optimizer.newRollout(coordinates, false);
+             Rollout recording = optimizer.newRollout(coordinates, true)) {
+            double forward = Measure.medianSeconds(2, 5, () -> {
+                for (int s = 0; s < steps; s++) {
+                    inference.step(gradient, update);
+                }
+            }) / steps;
+            double both = Measure.medianSeconds(1, 3, () -> {
+                for (int s = 0; s < steps; s++) {
+                    recording.step(gradient, update);
+                }
+                for (int s = 0; s < steps; s++) {
+                    recording.backwardStep(updateAdjoint, null, parameterGradient);
+                }
+                recording.truncate();
+            }) / steps;
+            return new StepTiming(coordinates, forward, both, optimizer.parameters().length());
+        }
+    }
+
+    /** GFLOP/s of a float matrix product [m × k]·[k × n] as ND4J calls it (median of several). */
+    static double gemmGflops(int m, int k, int n) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, m, k);
+        INDArray b = Nd4j.rand(DataType.FLOAT, k, n);
+        INDArray c = Nd4j.zeros(DataType.FLOAT, m, n);
+        double seconds = Measure.medianSeconds(3, 9, () -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0));
+        return 2.0 * m * k * n / seconds / 1e9;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.l2l.tasks.mlp;
+
+import dev.l2l.core.Optimizee;
+import dev.l2l.core.rnn.ParameterViews;
+import dev.l2l.tasks.data.ImageDataset;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.SplittableRandom;
+
+/**
+ * One MLP instance: its initial weights and its stream of minibatches come from its seed.
+ *
+ * <p>θ holds, layer by layer from the input, the weights W [in × out] (row-major) then the biases
+ * b [out]. The loss of step t is the mean softmax cross-entropy of the minibatch of step t, whose
+ * images are drawn uniformly with replacement from a generator seeded by (instance seed, t): the
+ * same step always sees the same minibatch.
+ *
+ * <p>Forward: A₀ = X, Aₗ = act(Aₗ₋₁Wₗ + bₗ), logits Z = A_{L−1}W_L + b_L. Backward: δ_L = (softmax Z − Y)/B,
+ * ∂Wₗ = Aₗ₋₁ᵀδₗ, ∂bₗ = 1ᵀδₗ, δₗ₋₁ = (δₗWₗᵀ) ⊙ act'. Buffers are allocated on first use, per data type.
+ */
+final class Mlp implements Optimizee {
+
+    private final MlpNetwork network;
+    private final ImageDataset data;
+    private final int batchSize;
+    private final double initScale;
+    private final long seed;
+    private final long minibatchSeed;
+    private Buffers buffers;
+
+    Mlp(MlpNetwork network, ImageDataset data, int batchSize, double initScale, long seed) {
+        this.network = network;
+        this.data = data;
+        this.batchSize = batchSize;
+        this.initScale = initScale;
+        this.seed = seed;
+        this.minibatchSeed = new SplittableRandom(seed).split().nextLong();
+    }
+
+    @Override
+    public int dimension() {
+        return network.parameters();
+    }
+
+    @Override
+    public void initialParameters(INDArray theta) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[dimension()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextGaussian() * initScale;
+        }
+        theta.assign(Nd4j.createFromArray(values).reshape(1, values.length).castTo(theta.dataType()));
+    }
+
+    /** The images of step {@code step}'s minibatch. */
+    int[] minibatch(long step) {
+        SplittableRandom random = new SplittableRandom(minibatchSeed ^ (step * 0x9E3779B97F4A7C15L));
+        int[] rows = new int[batchSize];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = random.nextInt(data.count());
+        }
+        return rows;
+    }
+
+    @Override
+    public double lossAndGradient(long step, INDArray theta, INDArray gradient) {
+        Buffers b = buffers(theta.dataType());
+        b.theta.assign(theta);
+        int[] rows = minibatch(step);
+        Nd4j.pullRows(data.images(b.type), b.activations[0], 1, rows);
+        Nd4j.pullRows(data.oneHotLabels(b.type), b.targets, 1, rows);
+        INDArray[] p = network.views().of(b.thetaFlat);
+        INDArray[] dp = network.views().of(b.gradientFlat);
+        int layers = network.layers();
+        for (int l = 0; l < layers; l++) {
+            INDArray out = b.activations[l + 1];
+            Nd4j.gemm(b.activations[l], p[2 * l], out, false, false, 1.0, 0.0);
+            out.addiRowVector(p[2 * l + 1]);
+            if (l < layers - 1) {
+                network.activation().apply(out);
+            }
+        }
+        INDArray logits = b.activations[layers];
+        Nd4j.exec(new LogSoftMax(logits, b.logProbabilities));
+        double loss = -b.scratch.assign(b.logProbabilities).muli(b.targets).sumNumber().doubleValue() / batchSize;
+        INDArray delta = b.deltas[layers];
+        delta.assign(b.logProbabilities);
+        Transforms.exp(delta, false).subi(b.targets).divi(batchSize);
+        for (int l = layers - 1; l >= 0; l--) {
+            delta = b.deltas[l + 1];
+            Nd4j.gemm(b.activations[l], delta, dp[2 * l], true, false, 1.0, 0.0);
+            Nd4j.gemm(b.ones, delta, dp[2 * l + 1], false, false, 1.0, 0.0);
+            if (l > 0) {
+                Nd4j.gemm(delta, p[2 * l], b.activationGradients[l], false, true, 1.0, 0.0);
+                network.activation().backward(b.activations[l], b.activationGradients[l], b.deltas[l]);
+            }
+        }
+        gradient.assign(b.gradient);
+        return loss;
+    }
+
+    private Buffers buffers(DataType type) {
+        if (buffers == null || buffers.type != type) {
+            buffers = new Buffers(type, network, batchSize);
+        }
+        return buffers;
+    }
+
+    /** Per-instance arrays: a copy of θ, the gradient, and each layer's activations and deltas. */
+    private static final class Buffers {
+        final DataType type;
+        final INDArray theta;
+        final INDArray thetaFlat;
+        final INDArray gradient;
+        final INDArray gradientFlat;
+        final INDArray[] activations;
+        final INDArray[] activationGradients;
+        final INDArray[] deltas;
+        final INDArray targets;
+        final INDArray logProbabilities;
+        final INDArray scratch;
+        final INDArray ones;
+
+        Buffers(DataType type, MlpNetwork network, int batchSize) {
+            this.type = type;
+            int n = network.parameters();
+            theta = Nd4j.zeros(type, 1, n);
+            thetaFlat = theta.reshape(n);
+            gradient = Nd4j.zeros(type, 1, n);
+            gradientFlat = gradient.reshape(n);
+            int[] sizes = network.sizes();
+            activations = new INDArray[sizes.length];
+            activationGradients = new INDArray[sizes.length];
+            deltas = new INDArray[sizes.length];
+            for (int l = 0; l < sizes.length; l++) {
+                activations[l] = Nd4j.zeros(type, batchSize, sizes[l]);
+                activationGradients[l] = Nd4j.zeros(type, batchSize, sizes[l]);
+                deltas[l] = Nd4j.zeros(type, batchSize, sizes[l]);
+            }
+            int classes = sizes[sizes.length - 1];
+            targets = Nd4j.zeros(type, batchSize, classes);
+            logProbabilities = Nd4j.zeros(type, batchSize, classes);
+            scratch = Nd4j.zeros(type, batchSize, classes);
+            ones = Nd4j.ones(type, 1, batchSize);
+        }
+    }
+}
