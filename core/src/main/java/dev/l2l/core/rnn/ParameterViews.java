@@ -58,6 +58,14 @@ public final class ParameterViews {
         }
     }
 
+    /**
+     * The blocks of {@code flat} as new views, not remembered: for an owner that keeps them itself
+     * (many arrays going through one layout would only churn the cache).
+     */
+    public INDArray[] split(INDArray flat) {
+        return build(flat);
+    }
+
     private INDArray[] build(INDArray flat) {
         INDArray[] built = new INDArray[shapes.length];
         long offset = 0;

@@ -1,7 +1,6 @@
 package dev.l2l.tasks.mlp;
 
 import dev.l2l.core.Optimizee;
-import dev.l2l.core.rnn.ParameterViews;
 import dev.l2l.tasks.data.ImageDataset;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -73,8 +72,8 @@ final class Mlp implements Optimizee {
         int[] rows = minibatch(step);
         Nd4j.pullRows(data.images(b.type), b.activations[0], 1, rows);
         Nd4j.pullRows(data.oneHotLabels(b.type), b.targets, 1, rows);
-        INDArray[] p = network.views().of(b.thetaFlat);
-        INDArray[] dp = network.views().of(b.gradientFlat);
+        INDArray[] p = b.parameterBlocks;
+        INDArray[] dp = b.gradientBlocks;
         int layers = network.layers();
         for (int l = 0; l < layers; l++) {
             INDArray out = b.activations[l + 1];
@@ -114,9 +113,9 @@ final class Mlp implements Optimizee {
     private static final class Buffers {
         final DataType type;
         final INDArray theta;
-        final INDArray thetaFlat;
         final INDArray gradient;
-        final INDArray gradientFlat;
+        final INDArray[] parameterBlocks;
+        final INDArray[] gradientBlocks;
         final INDArray[] activations;
         final INDArray[] activationGradients;
         final INDArray[] deltas;
@@ -129,9 +128,9 @@ final class Mlp implements Optimizee {
             this.type = type;
             int n = network.parameters();
             theta = Nd4j.zeros(type, 1, n);
-            thetaFlat = theta.reshape(n);
             gradient = Nd4j.zeros(type, 1, n);
-            gradientFlat = gradient.reshape(n);
+            parameterBlocks = network.views().split(theta.reshape(n));
+            gradientBlocks = network.views().split(gradient.reshape(n));
             int[] sizes = network.sizes();
             activations = new INDArray[sizes.length];
             activationGradients = new INDArray[sizes.length];
