@@ -67,7 +67,7 @@ class ConfigLoaderTest {
     void missingTypeIsNamed() {
         String message = relative(error("task:\n  dimension: 3\noptimizer:\n  type: lstm\n"));
         assertTrue(message.startsWith("exp.yaml:"), message);
-        assertTrue(message.contains("task: missing 'type' (known task types: quadratic"), message);
+        assertTrue(message.contains("task: missing 'type' (known task types: mnist, quadratic"), message);
     }
 
     @Test
