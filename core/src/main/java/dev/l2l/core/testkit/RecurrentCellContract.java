@@ -30,10 +30,7 @@ public final class RecurrentCellContract {
      */
     public static void checkBackward(RecurrentCell cell, int rows, long seed, double inputScale, double tolerance) {
         Random random = new Random(seed);
-        INDArray params = cell.parameterCount() == 0 ? null : Nd4j.zeros(DataType.DOUBLE, cell.parameterCount());
-        if (params != null) {
-            cell.initializeParameters(params, random);
-        }
+        INDArray params = initialParameters(cell, random);
         INDArray input = gaussian(random, inputScale, cell.inputSize(), rows);
         int[] sizes = cell.stateSizes();
         INDArray[] stateIn = warmState(cell, params, rows, random, inputScale);
@@ -89,10 +86,7 @@ public final class RecurrentCellContract {
      */
     public static void checkPrecisionsAgree(RecurrentCell cell, int rows, long seed, double inputScale, double tolerance) {
         Random random = new Random(seed);
-        INDArray params = cell.parameterCount() == 0 ? null : Nd4j.zeros(DataType.DOUBLE, cell.parameterCount());
-        if (params != null) {
-            cell.initializeParameters(params, random);
-        }
+        INDArray params = initialParameters(cell, random);
         INDArray input = gaussian(random, inputScale, cell.inputSize(), rows);
         INDArray[] stateIn = warmState(cell, params, rows, random, inputScale);
         int[] sizes = cell.stateSizes();
@@ -154,6 +148,16 @@ public final class RecurrentCellContract {
             }
             return values;
         }
+    }
+
+    /** The cell's own initialisation of its parameters in double, or {@code null} for a cell without any. */
+    private static INDArray initialParameters(RecurrentCell cell, Random random) {
+        if (cell.parameterCount() == 0) {
+            return null;
+        }
+        INDArray params = Nd4j.zeros(DataType.DOUBLE, cell.parameterCount());
+        cell.initializeParameters(params, random);
+        return params;
     }
 
     /** A state reached from zero by a few steps on random inputs: realistic, and valid for any cell. */
