@@ -34,4 +34,24 @@ public interface LearnedOptimizer {
      *               without it a rollout keeps only the current state (evaluation)
      */
     Rollout newRollout(int coordinates, boolean record);
+
+    /**
+     * Starts applying this optimizer to a problem whose coordinates are grouped by {@code layout}.
+     * The default ignores the groups (one φ serves every coordinate); an optimizer that treats
+     * groups differently, such as {@link dev.l2l.core.groups.GroupedOptimizer}, overrides it.
+     */
+    default Rollout newRollout(ParameterLayout layout, boolean record) {
+        return newRollout(layout.coordinates(), record);
+    }
+
+    /**
+     * The same optimizer with φ stored in {@code storage} (a vector of φ's length, into which φ's
+     * current values are copied): how a {@link dev.l2l.core.groups.GroupedOptimizer} keeps the φ of
+     * all its groups in one vector. This optimizer must not be used afterwards. Optional: the
+     * default refuses, and such an optimizer cannot be one group of several.
+     */
+    default LearnedOptimizer withParameters(INDArray storage) {
+        throw new UnsupportedOperationException(getClass().getName()
+                + " cannot move its parameters into shared storage, so it cannot serve one parameter group of several");
+    }
 }

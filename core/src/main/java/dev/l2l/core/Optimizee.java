@@ -47,4 +47,13 @@ public interface Optimizee {
     default void hessianVectorProduct(long step, INDArray theta, INDArray vector, INDArray out) {
         FiniteDifferenceHvp.apply(this, step, theta, vector, out);
     }
+
+    /**
+     * The named groups of θ's coordinates, in order, covering [0, dimension()) without gaps (e.g.
+     * {@code conv} then {@code dense} for a convolutional network), so that a configuration can give
+     * each group its own learned optimizer. The default is one group, {@link ParameterGroup#ALL}.
+     */
+    default java.util.List<ParameterGroup> parameterGroups() {
+        return java.util.List.of(new ParameterGroup(ParameterGroup.ALL, 0, dimension()));
+    }
 }

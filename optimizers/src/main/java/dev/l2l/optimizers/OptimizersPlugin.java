@@ -1,5 +1,6 @@
 package dev.l2l.optimizers;
 
+import dev.l2l.core.groups.GroupedOptimizerSpec;
 import dev.l2l.core.plugin.L2lPlugin;
 import dev.l2l.core.plugin.PluginRegistrar;
 import dev.l2l.optimizers.baselines.AdamSpec;
@@ -20,6 +21,7 @@ public final class OptimizersPlugin implements L2lPlugin {
     public void register(PluginRegistrar registrar) {
         registrar.optimizer("lstm", LstmSpec.class);
         registrar.optimizer("gru", GruSpec.class);
+        registrar.optimizer("groups", GroupedOptimizerSpec.class);
         registrar.preprocessing("none", NoPreprocessingSpec.class);
         registrar.preprocessing("log-sign", LogSignSpec.class);
         registrar.preprocessing("rnnprop", RnnPropSpec.class);

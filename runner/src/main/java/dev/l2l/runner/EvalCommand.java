@@ -45,6 +45,10 @@ final class EvalCommand implements Callable<Integer> {
                 main.injector().getInstance(Key.get(ObjectMapper.class, Names.named("json")))).load(file);
         ExperimentConfig experiment = main.injector().getInstance(ConfigLoader.class).load(config, overrides, false);
         experiment.optimizer = loaded.spec();
+        String mismatch = experiment.parameterGroupMismatch();
+        if (mismatch != null) {
+            throw new UserError(file + ": the optimizer " + mismatch + " (task of " + config + ")");
+        }
         Path directory = out != null ? out : Path.of("runs", "eval-" + ExperimentCommand.defaultDirectory(config).getFileName());
         main.injector().getInstance(ExperimentRunner.class).evaluate(experiment, loaded.optimizer(), directory, null);
         return 0;

@@ -9,7 +9,9 @@ import dev.l2l.core.eval.CurveSummary;
 import dev.l2l.core.eval.Evaluator;
 import dev.l2l.core.eval.LearnedContender;
 import dev.l2l.core.eval.LearningRateTuner;
+import dev.l2l.core.groups.GroupedOptimizerSpec;
 import dev.l2l.core.plugin.BaselineSpec;
+import dev.l2l.core.plugin.OptimizerSpec;
 import dev.l2l.core.plugin.ComponentKind;
 import dev.l2l.core.plugin.PluginRegistry;
 import dev.l2l.core.plugin.Registration;
@@ -91,7 +93,7 @@ public final class ExperimentRunner {
         var out = console.out();
         out.printf(Locale.ROOT, "%s %s on %s: %d meta-batches of %d instances, horizon %d, unroll %d, %s%n",
                 from == null ? "meta-training" : "resuming at meta-batch " + (from.completedBatches() + 1) + ":",
-                name(ComponentKind.OPTIMIZER, config.optimizer), name(ComponentKind.TASK, config.task),
+                describe(config.optimizer), name(ComponentKind.TASK, config.task),
                 config.training.metaBatches, config.training.metaBatchSize, config.training.horizon,
                 config.training.unroll, config.training.secondOrder ? "second-order" : "first-order");
         TrainingListener saver = new TrainingListener() {
@@ -194,6 +196,16 @@ public final class ExperimentRunner {
 
     private String name(ComponentKind kind, Object spec) {
         return registry.nameOf(kind, spec.getClass()).orElse(spec.getClass().getSimpleName());
+    }
+
+    /** The optimizer's name; for one split into parameter groups, each group's too. */
+    private String describe(OptimizerSpec spec) {
+        if (spec instanceof GroupedOptimizerSpec grouped) {
+            List<String> parts = new ArrayList<>();
+            grouped.groups.forEach((group, member) -> parts.add(group + ": " + name(ComponentKind.OPTIMIZER, member)));
+            return name(ComponentKind.OPTIMIZER, spec) + " (" + String.join(", ", parts) + ")";
+        }
+        return name(ComponentKind.OPTIMIZER, spec);
     }
 
     private static long[] seeds(int count, LongUnaryOperator seed) {

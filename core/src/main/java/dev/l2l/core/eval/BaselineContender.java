@@ -1,5 +1,6 @@
 package dev.l2l.core.eval;
 
+import dev.l2l.core.ParameterLayout;
 import dev.l2l.core.update.UpdateRule;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,8 +20,8 @@ public final class BaselineContender implements Contender {
     }
 
     @Override
-    public Run start(int coordinates, DataType dataType) {
-        INDArray shape = Nd4j.zeros(dataType, 1, coordinates);
+    public Run start(ParameterLayout layout, DataType dataType) {
+        INDArray shape = Nd4j.zeros(dataType, 1, layout.coordinates());
         UpdateRule updates = new UpdateRule(rule.get(), shape);
         shape.close();
         return new Run() {

@@ -51,7 +51,7 @@ public final class Evaluator {
         double[] stepLosses = new double[problem.size()];
         INDArray theta = Nd4j.zeros(dataType, 1, n);
         INDArray gradient = Nd4j.zeros(dataType, 1, n);
-        try (Contender.Run run = contender.start(n, dataType)) {
+        try (Contender.Run run = contender.start(problem.layout(), dataType)) {
             problem.initialParameters(theta);
             for (int t = 0; t <= horizon; t++) {
                 problem.lossAndGradient(t, theta, gradient, stepLosses);

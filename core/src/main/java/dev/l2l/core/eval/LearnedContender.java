@@ -1,6 +1,7 @@
 package dev.l2l.core.eval;
 
 import dev.l2l.core.LearnedOptimizer;
+import dev.l2l.core.ParameterLayout;
 import dev.l2l.core.Rollout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,9 +17,9 @@ public final class LearnedContender implements Contender {
     }
 
     @Override
-    public Run start(int coordinates, DataType dataType) {
-        Rollout rollout = optimizer.newRollout(coordinates, false);
-        INDArray update = Nd4j.zeros(optimizer.dataType(), 1, coordinates);
+    public Run start(ParameterLayout layout, DataType dataType) {
+        Rollout rollout = optimizer.newRollout(layout, false);
+        INDArray update = Nd4j.zeros(optimizer.dataType(), 1, layout.coordinates());
         return new Run() {
             @Override
             public void step(INDArray theta, INDArray gradient) {

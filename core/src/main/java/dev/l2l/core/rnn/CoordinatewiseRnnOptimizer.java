@@ -48,39 +48,8 @@ public final class CoordinatewiseRnnOptimizer implements LearnedOptimizer {
      */
     public CoordinatewiseRnnOptimizer(RecurrentCell preprocessing, CellFactory layerFactory, int layers, int units,
                                       double outputScale, DataType dataType, long seed) {
-        requireNonNull(preprocessing, "preprocessing is null");
-        requireNonNull(layerFactory, "layerFactory is null");
-        if (layers < 1 || units < 1) {
-            throw new IllegalArgumentException("layers and units must be positive: " + layers + ", " + units);
-        }
-        if (preprocessing.inputSize() != 1) {
-            throw new IllegalArgumentException("a preprocessing reads one feature, the gradient; got " + preprocessing.inputSize());
-        }
-        this.chain = new ArrayList<>();
-        chain.add(preprocessing);
-        int width = preprocessing.outputSize();
-        for (int layer = 0; layer < layers; layer++) {
-            RecurrentCell cell = layerFactory.create(width, units);
-            if (cell.inputSize() != width || cell.outputSize() != units) {
-                throw new IllegalArgumentException("cell " + cell + " does not have input " + width + " and output " + units);
-            }
-            chain.add(cell);
-            width = units;
-        }
-        this.outputScale = outputScale;
-        this.dataType = requireNonNull(dataType, "dataType is null");
-
-        offsets = new long[chain.size() + 1];
-        for (int i = 0; i < chain.size(); i++) {
-            offsets[i + 1] = offsets[i] + chain.get(i).parameterCount();
-        }
-        long total = offsets[chain.size()] + units + 1;
-        parameters = Nd4j.zeros(dataType, total);
-        cellParameters = slices(parameters);
-        long head = offsets[chain.size()];
-        headWeights = parameters.get(NDArrayIndex.interval(head, head + units)).reshape('c', 1, units);
-        headBias = parameters.get(NDArrayIndex.interval(head + units, total)).reshape('c', 1, 1);
-
+        this(buildChain(preprocessing, layerFactory, layers, units), outputScale, requireNonNull(dataType, "dataType is null"),
+                null);
         Random random = new Random(seed);
         for (int i = 0; i < chain.size(); i++) {
             if (cellParameters[i] != null) {
@@ -91,6 +60,59 @@ public final class CoordinatewiseRnnOptimizer implements LearnedOptimizer {
         for (int j = 0; j < units; j++) {
             headWeights.putScalar(0, j, (2 * random.nextDouble() - 1) * bound);
         }
+    }
+
+    /** φ in {@code storage} (zeros when null), laid out for {@code chain}. */
+    private CoordinatewiseRnnOptimizer(List<RecurrentCell> chain, double outputScale, DataType dataType,
+                                       INDArray storage) {
+        this.chain = chain;
+        this.outputScale = outputScale;
+        this.dataType = dataType;
+        int units = chain.get(chain.size() - 1).outputSize();
+        offsets = new long[chain.size() + 1];
+        for (int i = 0; i < chain.size(); i++) {
+            offsets[i + 1] = offsets[i] + chain.get(i).parameterCount();
+        }
+        long total = offsets[chain.size()] + units + 1;
+        parameters = storage == null ? Nd4j.zeros(dataType, total) : storage;
+        cellParameters = slices(parameters);
+        long head = offsets[chain.size()];
+        headWeights = parameters.get(NDArrayIndex.interval(head, head + units)).reshape('c', 1, units);
+        headBias = parameters.get(NDArrayIndex.interval(head + units, total)).reshape('c', 1, 1);
+    }
+
+    private static List<RecurrentCell> buildChain(RecurrentCell preprocessing, CellFactory layerFactory, int layers,
+                                             int units) {
+        requireNonNull(preprocessing, "preprocessing is null");
+        requireNonNull(layerFactory, "layerFactory is null");
+        if (layers < 1 || units < 1) {
+            throw new IllegalArgumentException("layers and units must be positive: " + layers + ", " + units);
+        }
+        if (preprocessing.inputSize() != 1) {
+            throw new IllegalArgumentException("a preprocessing reads one feature, the gradient; got " + preprocessing.inputSize());
+        }
+        List<RecurrentCell> chain = new ArrayList<>();
+        chain.add(preprocessing);
+        int width = preprocessing.outputSize();
+        for (int layer = 0; layer < layers; layer++) {
+            RecurrentCell cell = layerFactory.create(width, units);
+            if (cell.inputSize() != width || cell.outputSize() != units) {
+                throw new IllegalArgumentException("cell " + cell + " does not have input " + width + " and output " + units);
+            }
+            chain.add(cell);
+            width = units;
+        }
+        return List.copyOf(chain);
+    }
+
+    @Override
+    public LearnedOptimizer withParameters(INDArray storage) {
+        if (storage.rank() != 1 || storage.length() != parameters.length() || storage.dataType() != dataType) {
+            throw new IllegalArgumentException("storage for φ must be a " + dataType + " vector of " + parameters.length()
+                    + " entries, got " + storage.dataType() + " " + java.util.Arrays.toString(storage.shape()));
+        }
+        storage.assign(parameters);
+        return new CoordinatewiseRnnOptimizer(chain, outputScale, dataType, storage);
     }
 
     @Override

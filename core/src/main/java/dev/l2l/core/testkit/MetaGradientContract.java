@@ -65,7 +65,7 @@ public final class MetaGradientContract {
         INDArray gradient = Nd4j.zeros(DataType.DOUBLE, 1, n);
         INDArray update = Nd4j.zeros(DataType.DOUBLE, 1, n);
         double total = 0;
-        try (Rollout rollout = optimizer.newRollout(n, false)) {
+        try (Rollout rollout = optimizer.newRollout(problem.layout(), false)) {
             problem.initialParameters(theta);
             problem.lossAndGradient(0, theta, gradient, losses);
             for (int s = 0; s < settings.unroll; s++) {
@@ -85,7 +85,7 @@ public final class MetaGradientContract {
         INDArray theta = Nd4j.zeros(DataType.DOUBLE, 1, n);
         INDArray update = Nd4j.zeros(DataType.DOUBLE, 1, n);
         INDArray[] gradients = new INDArray[settings.unroll + 1];
-        try (Rollout rollout = optimizer.newRollout(n, false)) {
+        try (Rollout rollout = optimizer.newRollout(problem.layout(), false)) {
             problem.initialParameters(theta);
             gradients[0] = Nd4j.zeros(DataType.DOUBLE, 1, n);
             problem.lossAndGradient(0, theta, gradients[0], losses);
@@ -105,7 +105,7 @@ public final class MetaGradientContract {
         INDArray theta = Nd4j.zeros(DataType.DOUBLE, 1, n);
         INDArray update = Nd4j.zeros(DataType.DOUBLE, 1, n);
         double total = 0;
-        try (Rollout rollout = optimizer.newRollout(n, false)) {
+        try (Rollout rollout = optimizer.newRollout(problem.layout(), false)) {
             problem.initialParameters(theta);
             for (int s = 0; s < settings.unroll; s++) {
                 rollout.step(frozen[s], update);

@@ -1,6 +1,7 @@
 package dev.l2l.core.testkit;
 
 import dev.l2l.core.Optimizee;
+import dev.l2l.core.ParameterGroup;
 import dev.l2l.core.problems.Quadratic;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -57,6 +58,49 @@ public final class TestProblems {
                     shifted.putScalar(0, j, shifted.getDouble(0, j) + 0.1 * Math.sin(step + j));
                 }
                 return quadratic.lossAndGradient(step, shifted, gradient);
+            }
+        };
+    }
+
+    /**
+     * {@code inner} with its coordinates split into named groups: {@code names[i]} covers the next
+     * {@code sizes[i]} coordinates; the sizes must add up to its dimension.
+     */
+    public static Optimizee grouped(Optimizee inner, String[] names, int[] sizes) {
+        java.util.List<ParameterGroup> groups = new java.util.ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < names.length; i++) {
+            groups.add(new ParameterGroup(names[i], from, from + sizes[i]));
+            from += sizes[i];
+        }
+        if (from != inner.dimension()) {
+            throw new IllegalArgumentException("group sizes add up to " + from + ", the optimizee has " + inner.dimension());
+        }
+        java.util.List<ParameterGroup> fixed = java.util.List.copyOf(groups);
+        return new Optimizee() {
+            @Override
+            public int dimension() {
+                return inner.dimension();
+            }
+
+            @Override
+            public void initialParameters(INDArray theta) {
+                inner.initialParameters(theta);
+            }
+
+            @Override
+            public double lossAndGradient(long step, INDArray theta, INDArray gradient) {
+                return inner.lossAndGradient(step, theta, gradient);
+            }
+
+            @Override
+            public void hessianVectorProduct(long step, INDArray theta, INDArray vector, INDArray out) {
+                inner.hessianVectorProduct(step, theta, vector, out);
+            }
+
+            @Override
+            public java.util.List<ParameterGroup> parameterGroups() {
+                return fixed;
             }
         };
     }

@@ -54,7 +54,7 @@ public final class MetaGradient implements AutoCloseable {
         this.settings = settings;
         int n = problem.coordinates();
         DataType type = optimizer.dataType();
-        this.rollout = optimizer.newRollout(n, true);
+        this.rollout = optimizer.newRollout(problem.layout(), true);
         this.theta = Nd4j.zeros(type, 1, n);
         int unroll = settings.unroll;
         this.gradients = new INDArray[unroll + 1];

@@ -1,6 +1,7 @@
 package dev.l2l.core.train;
 
 import dev.l2l.core.Optimizee;
+import dev.l2l.core.ParameterLayout;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -18,6 +19,7 @@ public final class StackedProblem {
     private final List<Optimizee> instances;
     private final int[] offsets;
     private final Map<INDArray, INDArray[]> views = new IdentityHashMap<>();
+    private final ParameterLayout layout;
 
     public StackedProblem(List<Optimizee> instances) {
         if (instances.isEmpty()) {
@@ -28,6 +30,7 @@ public final class StackedProblem {
         for (int b = 0; b < instances.size(); b++) {
             offsets[b + 1] = Math.addExact(offsets[b], instances.get(b).dimension());
         }
+        this.layout = ParameterLayout.stack(instances);
     }
 
     /** Number of stacked instances. */
@@ -38,6 +41,11 @@ public final class StackedProblem {
     /** Total number of coordinates. */
     public int coordinates() {
         return offsets[instances.size()];
+    }
+
+    /** The parameter groups of the stacked coordinates (each instance's groups at its offset). */
+    public ParameterLayout layout() {
+        return layout;
     }
 
     /** The instances, in stacking order. */
@@ -52,9 +60,11 @@ public final class StackedProblem {
 
     /** Puts {@code replacement} (of the same dimension) in the place of instance {@code b}. */
     public void replace(int b, Optimizee replacement) {
-        if (replacement.dimension() != instances.get(b).dimension()) {
+        if (replacement.dimension() != instances.get(b).dimension()
+                || !replacement.parameterGroups().equals(instances.get(b).parameterGroups())) {
             throw new IllegalArgumentException("a replacement must have dimension " + instances.get(b).dimension()
-                    + ", got " + replacement.dimension());
+                    + " and groups " + instances.get(b).parameterGroups() + ", got " + replacement.dimension() + " and "
+                    + replacement.parameterGroups());
         }
         instances.set(b, replacement);
     }

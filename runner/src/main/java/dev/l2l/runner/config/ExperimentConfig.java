@@ -1,6 +1,9 @@
 package dev.l2l.runner.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.l2l.core.ParameterLayout;
 import dev.l2l.core.eval.EvaluationSettings;
+import dev.l2l.core.groups.GroupedOptimizerSpec;
 import dev.l2l.core.plugin.BaselineSpec;
 import dev.l2l.core.plugin.ConfigException;
 import dev.l2l.core.plugin.OptimizerSpec;
@@ -8,6 +11,7 @@ import dev.l2l.core.plugin.TaskSpec;
 import dev.l2l.core.train.TrainingSettings;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An experiment file: which task, which learned optimizer, how to meta-train it and how to compare
@@ -21,8 +25,15 @@ public final class ExperimentConfig {
     public long seed = 0;
     /** The task family (required). */
     public TaskSpec task;
-    /** The learned optimizer (required). */
+    /** The learned optimizer, one for every coordinate (this or {@link #optimizers} is required). */
     public OptimizerSpec optimizer;
+    /**
+     * A learned optimizer per parameter group of the task, by group name (e.g. {@code conv} and
+     * {@code dense} for the {@code cnn} task), instead of {@link #optimizer}. Validation turns it
+     * into the equivalent {@code optimizer: {type: groups, groups: …}}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Map<String, OptimizerSpec> optimizers;
     /** Meta-training settings. */
     public TrainingSettings training = new TrainingSettings();
     /** Evaluation settings. */
@@ -38,8 +49,19 @@ public final class ExperimentConfig {
     /** As {@link #validate()}; the optimizer may be absent when {@code requireOptimizer} is false. */
     public void validate(boolean requireOptimizer) {
         ConfigException.validateNested("task", task);
-        if (requireOptimizer || optimizer != null) {
+        boolean grouped = optimizers != null;
+        if (grouped) {
+            groupOptimizers();
+        }
+        if (requireOptimizer && optimizer == null) {
+            throw new ConfigException("optimizer", "is required (or optimizers:, one per parameter group)");
+        }
+        if (optimizer != null) {
             ConfigException.validateNested("optimizer", optimizer);
+            String mismatch = parameterGroupMismatch();
+            if (mismatch != null) {
+                throw new ConfigException(grouped ? "optimizers" : "optimizer", mismatch);
+            }
         }
         ConfigException.validateNested("training", training);
         ConfigException.validateNested("evaluation", evaluation);
@@ -48,6 +70,42 @@ public final class ExperimentConfig {
                 ConfigException.validateNested("baselines[" + i + "]", baselines.get(i));
             }
         }
+    }
+
+    /** Checks {@link #optimizers} and replaces it by the equivalent {@link GroupedOptimizerSpec}. */
+    private void groupOptimizers() {
+        if (optimizer != null) {
+            throw new ConfigException("optimizers", "give either optimizer: (one for every parameter) or optimizers: "
+                    + "(one per parameter group), not both");
+        }
+        if (optimizers.isEmpty()) {
+            throw new ConfigException("optimizers", "must name at least one parameter group and its optimizer, "
+                    + "e.g. {conv: {type: lstm}, dense: {type: lstm}}");
+        }
+        for (Map.Entry<String, OptimizerSpec> group : optimizers.entrySet()) {
+            if (group.getValue() instanceof GroupedOptimizerSpec) {
+                throw new ConfigException("optimizers." + group.getKey(), "cannot itself be split into groups");
+            }
+            ConfigException.validateNested("optimizers." + group.getKey(), group.getValue());
+        }
+        optimizer = new GroupedOptimizerSpec(optimizers);
+        optimizers = null;
+    }
+
+    /**
+     * Why the optimizer's parameter groups do not fit the task's (checked on one instance), or
+     * {@code null} when they do or the optimizer is not split into groups.
+     */
+    public String parameterGroupMismatch() {
+        if (!(optimizer instanceof GroupedOptimizerSpec grouped)) {
+            return null;
+        }
+        List<String> taskGroups = ParameterLayout.stack(List.of(task.create().sample(seed))).groups();
+        if (new java.util.HashSet<>(taskGroups).equals(grouped.groups.keySet())) {
+            return null;
+        }
+        return "has optimizers for the parameter groups " + grouped.groups.keySet() + ", but the task's parameter groups are "
+                + taskGroups;
     }
 
     /** The evaluation horizon: the evaluation's own, or the training horizon. */

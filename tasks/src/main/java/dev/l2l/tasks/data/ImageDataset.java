@@ -102,6 +102,15 @@ public final class ImageDataset {
         return classes;
     }
 
+    /** Throws a {@link DataException} unless {@code other} has images of this size and as many classes. */
+    public void requireSameFormat(ImageDataset other) {
+        if (other.height != height || other.width != width || other.classes != classes) {
+            throw new DataException(other.name + ": images of " + other.height + "×" + other.width + " pixels in "
+                    + other.classes + " classes do not match the " + height + "×" + width + " in " + classes
+                    + " classes of " + name);
+        }
+    }
+
     /** Label of image {@code i}. */
     public int label(int i) {
         return Byte.toUnsignedInt(labels[i]);

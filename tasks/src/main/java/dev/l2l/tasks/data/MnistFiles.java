@@ -1,6 +1,7 @@
 package dev.l2l.tasks.data;
 
 import dev.l2l.core.DataException;
+import dev.l2l.core.plugin.ConfigException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,6 +126,34 @@ public final class MnistFiles {
             return IdxFile.read(in, "classpath:" + resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Checks the data directory a task configuration names: unset means the shipped subset; else
+     * all four files must be there and load (they are then cached), so that a missing or damaged
+     * file is reported against the configuration field.
+     *
+     * @param field the field's name, for the message
+     * @throws ConfigException naming {@code field} and the file and what is wrong with it
+     */
+    public static void validateDataDir(String field, String dataDir) {
+        if (dataDir == null) {
+            return;
+        }
+        if (dataDir.isBlank()) {
+            throw new ConfigException(field, "must name a directory (leave it out for the shipped MNIST subset)");
+        }
+        String missing = missing(Path.of(dataDir));
+        if (missing != null) {
+            throw new ConfigException(field, missing);
+        }
+        try {
+            for (Split split : Split.values()) {
+                load(Path.of(dataDir), split);
+            }
+        } catch (DataException e) {
+            throw new ConfigException(field, e.getMessage());
         }
     }
 }

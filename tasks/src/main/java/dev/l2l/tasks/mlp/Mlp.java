@@ -4,9 +4,9 @@ import dev.l2l.core.Optimizee;
 import dev.l2l.tasks.data.ImageDataset;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
+import dev.l2l.tasks.nn.Minibatches;
+import dev.l2l.tasks.nn.SoftmaxCrossEntropy;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.SplittableRandom;
 
@@ -28,7 +28,7 @@ final class Mlp implements Optimizee {
     private final int batchSize;
     private final double initScale;
     private final long seed;
-    private final long minibatchSeed;
+    private final Minibatches minibatches;
     private Buffers buffers;
 
     Mlp(MlpNetwork network, ImageDataset data, int batchSize, double initScale, long seed) {
@@ -37,7 +37,7 @@ final class Mlp implements Optimizee {
         this.batchSize = batchSize;
         this.initScale = initScale;
         this.seed = seed;
-        this.minibatchSeed = new SplittableRandom(seed).split().nextLong();
+        this.minibatches = new Minibatches(seed, data.count(), batchSize);
     }
 
     @Override
@@ -57,12 +57,7 @@ final class Mlp implements Optimizee {
 
     /** The images of step {@code step}'s minibatch. */
     int[] minibatch(long step) {
-        SplittableRandom random = new SplittableRandom(minibatchSeed ^ (step * 0x9E3779B97F4A7C15L));
-        int[] rows = new int[batchSize];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = random.nextInt(data.count());
-        }
-        return rows;
+        return minibatches.rows(step);
     }
 
     @Override
@@ -83,12 +78,8 @@ final class Mlp implements Optimizee {
                 network.activation().apply(out);
             }
         }
-        INDArray logits = b.activations[layers];
-        Nd4j.exec(new LogSoftMax(logits, b.logProbabilities));
-        double loss = -b.scratch.assign(b.logProbabilities).muli(b.targets).sumNumber().doubleValue() / batchSize;
-        INDArray delta = b.deltas[layers];
-        delta.assign(b.logProbabilities);
-        Transforms.exp(delta, false).subi(b.targets).divi(batchSize);
+        double loss = b.crossEntropy.lossAndGradient(b.activations[layers], b.targets, b.deltas[layers]);
+        INDArray delta;
         for (int l = layers - 1; l >= 0; l--) {
             delta = b.deltas[l + 1];
             Nd4j.gemm(b.activations[l], delta, dp[2 * l], true, false, 1.0, 0.0);
@@ -120,8 +111,7 @@ final class Mlp implements Optimizee {
         final INDArray[] activationGradients;
         final INDArray[] deltas;
         final INDArray targets;
-        final INDArray logProbabilities;
-        final INDArray scratch;
+        final SoftmaxCrossEntropy crossEntropy;
         final INDArray ones;
 
         Buffers(DataType type, MlpNetwork network, int batchSize) {
@@ -142,8 +132,7 @@ final class Mlp implements Optimizee {
             }
             int classes = sizes[sizes.length - 1];
             targets = Nd4j.zeros(type, batchSize, classes);
-            logProbabilities = Nd4j.zeros(type, batchSize, classes);
-            scratch = Nd4j.zeros(type, batchSize, classes);
+            crossEntropy = new SoftmaxCrossEntropy(type, batchSize, classes);
             ones = Nd4j.ones(type, 1, batchSize);
         }
     }

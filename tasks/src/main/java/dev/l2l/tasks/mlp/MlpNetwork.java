@@ -1,6 +1,7 @@
 package dev.l2l.tasks.mlp;
 
 import dev.l2l.core.rnn.ParameterViews;
+import dev.l2l.tasks.nn.Activation;
 
 /**
  * The architecture of an MLP family: layer sizes from input to output, the hidden activation, and

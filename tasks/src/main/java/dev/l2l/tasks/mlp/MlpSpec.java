@@ -1,10 +1,10 @@
 package dev.l2l.tasks.mlp;
 
-import dev.l2l.core.DataException;
 import dev.l2l.core.Task;
 import dev.l2l.core.plugin.ConfigException;
 import dev.l2l.core.plugin.TaskSpec;
 import dev.l2l.tasks.data.MnistFiles;
+import dev.l2l.tasks.nn.Activation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,23 +36,7 @@ public final class MlpSpec implements TaskSpec {
 
     @Override
     public void validate() {
-        if (dataDir != null) {
-            if (dataDir.isBlank()) {
-                throw new ConfigException("dataDir", "must name a directory (leave it out for the shipped MNIST subset)");
-            }
-            String missing = MnistFiles.missing(Path.of(dataDir));
-            if (missing != null) {
-                throw new ConfigException("dataDir", missing);
-            }
-            try {
-                // Loaded now (and cached) so that a damaged file is reported against this field.
-                for (MnistFiles.Split split : MnistFiles.Split.values()) {
-                    MnistFiles.load(Path.of(dataDir), split);
-                }
-            } catch (DataException e) {
-                throw new ConfigException("dataDir", e.getMessage());
-            }
-        }
+        MnistFiles.validateDataDir("dataDir", dataDir);
         if (hiddenLayers == null) {
             throw new ConfigException("hiddenLayers", "must be a list of layer sizes (may be empty: [])");
         }

@@ -1,10 +1,10 @@
 package dev.l2l.tasks.mlp;
 
-import dev.l2l.core.DataException;
 import dev.l2l.core.Optimizee;
 import dev.l2l.core.Task;
 import dev.l2l.tasks.data.ImageDataset;
 import dev.l2l.tasks.data.MnistFiles;
+import dev.l2l.tasks.nn.Activation;
 
 import java.util.function.Supplier;
 
@@ -60,10 +60,7 @@ public final class MlpTask implements Task {
     @Override
     public Task heldOut() {
         ImageDataset heldOut = heldOutData.get();
-        if (heldOut.pixelsPerImage() != data.pixelsPerImage() || heldOut.classes() != data.classes()) {
-            throw new DataException(heldOut.name() + ": images of " + heldOut.height() + "×" + heldOut.width()
-                    + " pixels do not match the " + data.height() + "×" + data.width() + " of " + data.name());
-        }
+        data.requireSameFormat(heldOut);
         int[] sizes = network.sizes();
         int[] hidden = java.util.Arrays.copyOfRange(sizes, 1, sizes.length - 1);
         return new MlpTask(heldOut, () -> heldOut, hidden, network.activation(), batchSize, initScale);

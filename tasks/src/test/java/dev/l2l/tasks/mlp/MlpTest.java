@@ -1,6 +1,7 @@
 package dev.l2l.tasks.mlp;
 
 import dev.l2l.core.Optimizee;
+import dev.l2l.tasks.nn.Activation;
 import dev.l2l.core.Task;
 import dev.l2l.core.plugin.ConfigException;
 import dev.l2l.core.testkit.FiniteDifferences;

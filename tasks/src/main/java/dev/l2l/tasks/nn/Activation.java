@@ -1,4 +1,4 @@
-package dev.l2l.tasks.mlp;
+package dev.l2l.tasks.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -6,29 +6,29 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Hidden-layer activations of the MLP, applied in place; derivatives are written from the activation's output. */
+/** Hidden-layer activations of the image networks, applied in place; derivatives are written from the activation's output. */
 public enum Activation {
     /** σ(z) = 1 / (1 + e^−z), the paper's; σ' = a(1 − a). */
     SIGMOID {
         @Override
-        void apply(INDArray z) {
+        public void apply(INDArray z) {
             Transforms.sigmoid(z, false);
         }
 
         @Override
-        void backward(INDArray a, INDArray dA, INDArray dZ) {
+        public void backward(INDArray a, INDArray dA, INDArray dZ) {
             dZ.assign(a).rsubi(1.0).muli(a).muli(dA);
         }
     },
     /** max(0, z); derivative 1 where a &gt; 0. */
     RELU {
         @Override
-        void apply(INDArray z) {
+        public void apply(INDArray z) {
             Transforms.relu(z, false);
         }
 
         @Override
-        void backward(INDArray a, INDArray dA, INDArray dZ) {
+        public void backward(INDArray a, INDArray dA, INDArray dZ) {
             dZ.assign(a);
             Transforms.sign(dZ, false).muli(dA);
         }
@@ -36,21 +36,21 @@ public enum Activation {
     /** tanh z; derivative 1 − a². */
     TANH {
         @Override
-        void apply(INDArray z) {
+        public void apply(INDArray z) {
             Transforms.tanh(z, false);
         }
 
         @Override
-        void backward(INDArray a, INDArray dA, INDArray dZ) {
+        public void backward(INDArray a, INDArray dA, INDArray dZ) {
             dZ.assign(a).muli(a).rsubi(1.0).muli(dA);
         }
     };
 
     /** Replaces the pre-activations {@code z} by the activations. */
-    abstract void apply(INDArray z);
+    public abstract void apply(INDArray z);
 
     /** dZ = dA ⊙ act'(z), from the activation's output a = act(z). */
-    abstract void backward(INDArray a, INDArray dA, INDArray dZ);
+    public abstract void backward(INDArray a, INDArray dA, INDArray dZ);
 
     /** The name used in configuration files. */
     public String configName() {
