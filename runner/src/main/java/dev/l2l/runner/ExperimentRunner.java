@@ -136,7 +136,8 @@ public final class ExperimentRunner {
         String optimizerName = name(ComponentKind.OPTIMIZER, config.optimizer);
         int horizon = config.evaluationHorizon();
         Task task = config.task.create().heldOut();
-        Evaluator evaluator = new Evaluator(task, optimizer.dataType(), config.evaluation.batchSize);
+        Evaluator evaluator = new Evaluator(task, optimizer.dataType(), config.evaluation.batchSize,
+                config.evaluation.threads);
         long[] evaluationSeeds = seeds(config.evaluation.instances, Seeds::evaluation);
         LearningRateTuner tuner = new LearningRateTuner(evaluator, seeds(config.evaluation.tuningInstances, Seeds::tuning),
                 horizon);

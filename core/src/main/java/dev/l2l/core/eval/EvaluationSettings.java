@@ -21,6 +21,8 @@ public final class EvaluationSettings implements dev.l2l.core.plugin.ComponentSp
     public List<Double> learningRates = defaultGrid();
     /** Instances stacked into one run. */
     public int batchSize = 100;
+    /** Runs (of batchSize instances each) evaluated at the same time, each on its own thread. */
+    public int threads = 2;
 
     @Override
     public void validate() {
@@ -28,6 +30,7 @@ public final class EvaluationSettings implements dev.l2l.core.plugin.ComponentSp
         ConfigException.requireNonNegative("horizon", horizon);
         ConfigException.requirePositive("tuningInstances", tuningInstances);
         ConfigException.requirePositive("batchSize", batchSize);
+        ConfigException.requireInRange("threads", threads, 1, 64);
         if (learningRates == null || learningRates.isEmpty()) {
             throw new ConfigException("learningRates", "must list at least one learning rate");
         }

@@ -9,24 +9,36 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs a {@link Contender} on task instances and records every instance's loss at every step
- * 0 … horizon. Instances are stacked {@code batchSize} at a time.
+ * 0 … horizon. Instances are stacked {@code batchSize} at a time, and up to {@code threads} such
+ * runs go at once; the runs share nothing, so the numbers do not depend on the threads.
  */
 public final class Evaluator {
 
     private final Task task;
     private final DataType dataType;
     private final int batchSize;
+    private final int threads;
 
+    /** One run at a time. */
     public Evaluator(Task task, DataType dataType, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
+        this(task, dataType, batchSize, 1);
+    }
+
+    public Evaluator(Task task, DataType dataType, int batchSize, int threads) {
+        if (batchSize < 1 || threads < 1) {
+            throw new IllegalArgumentException("batchSize and threads must be positive, got " + batchSize + ", " + threads);
         }
         this.task = task;
         this.dataType = dataType;
         this.batchSize = batchSize;
+        this.threads = threads;
     }
 
     /**
@@ -35,15 +47,55 @@ public final class Evaluator {
      */
     public double[][] losses(Contender contender, long[] seeds, int horizon) {
         double[][] losses = new double[seeds.length][horizon + 1];
+        List<Runnable> runs = new ArrayList<>();
         for (int from = 0; from < seeds.length; from += batchSize) {
+            int start = from;
             int to = Math.min(seeds.length, from + batchSize);
-            List<Optimizee> instances = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                instances.add(task.sample(seeds[i]));
-            }
-            runBatch(contender, new StackedProblem(instances), horizon, losses, from);
+            runs.add(() -> {
+                List<Optimizee> instances = new ArrayList<>(to - start);
+                for (int i = start; i < to; i++) {
+                    instances.add(task.sample(seeds[i]));
+                }
+                runBatch(contender, new StackedProblem(instances), horizon, losses, start);
+            });
+        }
+        if (threads == 1 || runs.size() == 1) {
+            runs.forEach(Runnable::run);
+        } else {
+            runInParallel(runs);
         }
         return losses;
+    }
+
+    private void runInParallel(List<Runnable> runs) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, runs.size()), runnable -> {
+            Thread thread = new Thread(runnable, "l2l-evaluation");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable run : runs) {
+                futures.add(pool.submit(run));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during evaluation", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private void runBatch(Contender contender, StackedProblem problem, int horizon, double[][] losses, int offset) {

@@ -67,7 +67,7 @@ class ConfigLoaderTest {
     void missingTypeIsNamed() {
         String message = relative(error("task:\n  dimension: 3\noptimizer:\n  type: lstm\n"));
         assertTrue(message.startsWith("exp.yaml:"), message);
-        assertTrue(message.contains("task: missing 'type' (known task types: mnist, quadratic"), message);
+        assertTrue(message.contains("task: missing 'type' (known task types: cnn, mnist, quadratic"), message);
     }
 
     @Test
@@ -92,7 +92,8 @@ class ConfigLoaderTest {
 
     @Test
     void missingSectionAndEmptyFileAndMissingFile() {
-        assertEquals("exp.yaml: optimizer: is required", relative(error("task:\n  type: quadratic\n")));
+        assertEquals("exp.yaml: optimizer: is required (or optimizers:, one per parameter group)",
+                relative(error("task:\n  type: quadratic\n")));
         assertTrue(relative(error("")).startsWith("exp.yaml: the experiment file is empty"));
         UserError missing = assertThrows(UserError.class,
                 () -> new ConfigLoader(REGISTRY, YAML).load(directory.resolve("nope.yaml")));

@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  *
  * <p>Forward: A₀ = X [B, 1, H, W]; for each convolution layer Rₗ = relu(conv(Aₗ₋₁, Wₗ) + bₗ),
  * Aₗ = maxpool(Rₗ); then h = relu(flatten(A_L)·W_d + b_d) and logits h·W_o + b_o. Backward runs
- * the same chain in reverse with ND4J's {@code _bp} ops. Buffers are allocated on first use, per
+ * the same chain in reverse ({@link Convolution}, {@link Pooling}). Buffers are allocated on first use, per
  * data type.
  */
 final class Cnn implements Optimizee {
@@ -80,9 +80,9 @@ final class Cnn implements Optimizee {
         int layers = network.convLayers();
         for (int l = 0; l < layers; l++) {
             INDArray input = l == 0 ? b.input : b.pooled[l - 1];
-            ConvOps.convolve(input, p[2 * l], p[2 * l + 1], b.rectified[l]);
+            b.convolutions[l].forward(input, p[2 * l], p[2 * l + 1], b.rectified[l]);
             RELU.apply(b.rectified[l]);
-            ConvOps.maxPool(b.rectified[l], b.pooled[l]);
+            Pooling.forward(b.rectified[l], b.pooled[l]);
         }
         int d = 2 * layers;
         Nd4j.gemm(b.features, p[d], b.hidden, false, false, 1.0, 0.0);
@@ -100,12 +100,10 @@ final class Cnn implements Optimizee {
         Nd4j.gemm(b.ones, b.hiddenPreGradient, dp[d + 1], false, false, 1.0, 0.0);
         Nd4j.gemm(b.hiddenPreGradient, p[d], b.featuresGradient, false, true, 1.0, 0.0);
         for (int l = layers - 1; l >= 0; l--) {
-            ConvOps.maxPoolBackward(b.rectified[l], b.pooledGradient[l], b.rectifiedGradient[l]);
+            Pooling.backward(b.rectified[l], b.pooledGradient[l], b.rectifiedGradient[l]);
             RELU.backward(b.rectified[l], b.rectifiedGradient[l], b.preGradient[l]);
-            INDArray input = l == 0 ? b.input : b.pooled[l - 1];
-            INDArray inputGradient = l == 0 ? b.inputGradient : b.pooledGradient[l - 1];
-            ConvOps.convolveBackward(input, p[2 * l], p[2 * l + 1], b.preGradient[l], inputGradient, dp[2 * l],
-                    dp[2 * l + 1]);
+            b.convolutions[l].backward(b.preGradient[l], p[2 * l], dp[2 * l], dp[2 * l + 1],
+                    l == 0 ? null : b.pooledGradient[l - 1]);
         }
         gradient.assign(b.gradient);
         return loss;
@@ -127,7 +125,7 @@ final class Cnn implements Optimizee {
         final INDArray[] gradientBlocks;
         final INDArray images;
         final INDArray input;
-        final INDArray inputGradient;
+        final Convolution[] convolutions;
         final INDArray[] rectified;
         final INDArray[] rectifiedGradient;
         final INDArray[] preGradient;
@@ -153,8 +151,8 @@ final class Cnn implements Optimizee {
             gradientBlocks = network.views().split(gradient.reshape(n));
             images = Nd4j.zeros(type, batchSize, (long) network.height() * network.width());
             input = images.reshape('c', batchSize, 1, network.height(), network.width());
-            inputGradient = Nd4j.zeros(type, batchSize, 1, network.height(), network.width());
             int layers = network.convLayers();
+            convolutions = new Convolution[layers];
             rectified = new INDArray[layers];
             rectifiedGradient = new INDArray[layers];
             preGradient = new INDArray[layers];
@@ -162,6 +160,8 @@ final class Cnn implements Optimizee {
             pooledGradient = new INDArray[layers];
             for (int l = 0; l < layers; l++) {
                 long c = network.outputChannels(l);
+                convolutions[l] = new Convolution(type, batchSize, network.inputChannels(l), network.outputChannels(l),
+                        network.sideHeight(l), network.sideWidth(l));
                 rectified[l] = Nd4j.zeros(type, batchSize, c, network.sideHeight(l), network.sideWidth(l));
                 rectifiedGradient[l] = Nd4j.zeros(type, batchSize, c, network.sideHeight(l), network.sideWidth(l));
                 preGradient[l] = Nd4j.zeros(type, batchSize, c, network.sideHeight(l), network.sideWidth(l));

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The architecture of a CNN family and the layout of θ. For each convolution layer l (input side
- * first): the kernel W [3 × 3 × inₗ × outₗ] (ND4J's default kernel layout) then the bias [outₗ];
+ * first): the kernel as a matrix [outₗ × inₗ·3·3] (the kernel [out, in, 3, 3] flattened, as in
+ * PyTorch) then the bias [outₗ × 1];
  * then the dense hidden layer W [features × units], b [units]; then the output layer W [units ×
  * classes], b [classes]. The convolution parameters form the group {@code conv}, the rest the
  * group {@code dense}.
@@ -60,8 +61,8 @@ final class CnnNetwork {
         long[][] shapes = new long[2 * channels.length + 4][];
         long conv = 0;
         for (int l = 0; l < channels.length; l++) {
-            shapes[2 * l] = new long[] {KERNEL, KERNEL, inputChannels(l), channels[l]};
-            shapes[2 * l + 1] = new long[] {channels[l]};
+            shapes[2 * l] = new long[] {channels[l], (long) inputChannels(l) * KERNEL * KERNEL};
+            shapes[2 * l + 1] = new long[] {channels[l], 1};
             conv += (long) KERNEL * KERNEL * inputChannels(l) * channels[l] + channels[l];
         }
         int d = 2 * channels.length;
