@@ -28,7 +28,8 @@ public final class GroupedOptimizerSpec implements OptimizerSpec {
     @Override
     public void validate() {
         if (groups == null || groups.isEmpty()) {
-            throw new ConfigException("groups", "must name at least one parameter group and its optimizer");
+            throw new ConfigException("groups", "must name at least one parameter group and its optimizer, "
+                    + "e.g. {conv: {type: lstm}, dense: {type: lstm}}");
         }
         for (Map.Entry<String, OptimizerSpec> group : groups.entrySet()) {
             if (group.getKey() == null || group.getKey().isBlank()) {

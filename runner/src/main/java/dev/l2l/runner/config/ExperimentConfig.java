@@ -78,17 +78,14 @@ public final class ExperimentConfig {
             throw new ConfigException("optimizers", "give either optimizer: (one for every parameter) or optimizers: "
                     + "(one per parameter group), not both");
         }
-        if (optimizers.isEmpty()) {
-            throw new ConfigException("optimizers", "must name at least one parameter group and its optimizer, "
-                    + "e.g. {conv: {type: lstm}, dense: {type: lstm}}");
+        GroupedOptimizerSpec grouped = new GroupedOptimizerSpec(optimizers);
+        try {
+            grouped.validate();
+        } catch (ConfigException e) {
+            // The spec names its fields groups[.NAME…]; in this file they are optimizers[.NAME…].
+            throw new ConfigException("optimizers" + e.field().substring("groups".length()), e.problem());
         }
-        for (Map.Entry<String, OptimizerSpec> group : optimizers.entrySet()) {
-            if (group.getValue() instanceof GroupedOptimizerSpec) {
-                throw new ConfigException("optimizers." + group.getKey(), "cannot itself be split into groups");
-            }
-            ConfigException.validateNested("optimizers." + group.getKey(), group.getValue());
-        }
-        optimizer = new GroupedOptimizerSpec(optimizers);
+        optimizer = grouped;
         optimizers = null;
     }
 
