@@ -65,6 +65,25 @@ public final class TaskContract {
         }
     }
 
+    /**
+     * For a task with a single-precision path: at θ₀ of instance {@code seed}, the loss and the
+     * gradient in float agree with those in double within {@code tolerance} (relative).
+     */
+    public static void checkPrecisionsAgree(Task task, long seed, double tolerance) {
+        Optimizee optimizee = task.sample(seed);
+        INDArray thetaDouble = initial(optimizee);
+        INDArray thetaFloat = thetaDouble.castTo(DataType.FLOAT);
+        INDArray gradientDouble = thetaDouble.ulike();
+        INDArray gradientFloat = thetaFloat.ulike();
+        double lossDouble = optimizee.lossAndGradient(1, thetaDouble, gradientDouble);
+        double lossFloat = optimizee.lossAndGradient(1, thetaFloat, gradientFloat);
+        if (!(Math.abs(lossDouble - lossFloat) <= tolerance * Math.max(1.0, Math.abs(lossDouble)))) {
+            throw new AssertionError("loss in float " + lossFloat + ", in double " + lossDouble);
+        }
+        FiniteDifferences.assertClose("gradient in float against double", gradientDouble.toDoubleVector(),
+                gradientFloat.toDoubleVector(), tolerance);
+    }
+
     private static double[] fingerprint(Optimizee optimizee) {
         INDArray theta = initial(optimizee);
         INDArray gradient = theta.ulike();

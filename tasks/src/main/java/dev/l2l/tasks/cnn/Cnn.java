@@ -5,7 +5,7 @@ import dev.l2l.core.ParameterGroup;
 import dev.l2l.tasks.data.ImageDataset;
 import dev.l2l.tasks.nn.Activation;
 import dev.l2l.tasks.nn.Minibatches;
-import dev.l2l.tasks.nn.SoftmaxCrossEntropy;
+import dev.l2l.tasks.nn.ClassifierBuffers;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -71,12 +71,9 @@ final class Cnn implements Optimizee {
     @Override
     public double lossAndGradient(long step, INDArray theta, INDArray gradient) {
         Buffers b = buffers(theta.dataType());
-        b.theta.assign(theta);
-        int[] rows = minibatches.rows(step);
-        Nd4j.pullRows(data.images(b.type), b.images, 1, rows);
-        Nd4j.pullRows(data.oneHotLabels(b.type), b.targets, 1, rows);
-        INDArray[] p = b.parameterBlocks;
-        INDArray[] dp = b.gradientBlocks;
+        b.in.load(theta, data, minibatches.rows(step));
+        INDArray[] p = b.in.parameters;
+        INDArray[] dp = b.in.gradients;
         int layers = network.convLayers();
         for (int l = 0; l < layers; l++) {
             INDArray input = l == 0 ? b.input : b.pooled[l - 1];
@@ -90,14 +87,14 @@ final class Cnn implements Optimizee {
         RELU.apply(b.hidden);
         Nd4j.gemm(b.hidden, p[d + 2], b.logits, false, false, 1.0, 0.0);
         b.logits.addiRowVector(p[d + 3]);
-        double loss = b.crossEntropy.lossAndGradient(b.logits, b.targets, b.logitsGradient);
+        double loss = b.in.crossEntropy.lossAndGradient(b.logits, b.in.targets, b.logitsGradient);
 
         Nd4j.gemm(b.hidden, b.logitsGradient, dp[d + 2], true, false, 1.0, 0.0);
-        Nd4j.gemm(b.ones, b.logitsGradient, dp[d + 3], false, false, 1.0, 0.0);
+        Nd4j.gemm(b.in.ones, b.logitsGradient, dp[d + 3], false, false, 1.0, 0.0);
         Nd4j.gemm(b.logitsGradient, p[d + 2], b.hiddenGradient, false, true, 1.0, 0.0);
         RELU.backward(b.hidden, b.hiddenGradient, b.hiddenPreGradient);
         Nd4j.gemm(b.features, b.hiddenPreGradient, dp[d], true, false, 1.0, 0.0);
-        Nd4j.gemm(b.ones, b.hiddenPreGradient, dp[d + 1], false, false, 1.0, 0.0);
+        Nd4j.gemm(b.in.ones, b.hiddenPreGradient, dp[d + 1], false, false, 1.0, 0.0);
         Nd4j.gemm(b.hiddenPreGradient, p[d], b.featuresGradient, false, true, 1.0, 0.0);
         for (int l = layers - 1; l >= 0; l--) {
             Pooling.backward(b.rectified[l], b.pooledGradient[l], b.rectifiedGradient[l]);
@@ -105,25 +102,20 @@ final class Cnn implements Optimizee {
             b.convolutions[l].backward(b.preGradient[l], p[2 * l], dp[2 * l], dp[2 * l + 1],
                     l == 0 ? null : b.pooledGradient[l - 1]);
         }
-        gradient.assign(b.gradient);
+        gradient.assign(b.in.gradient);
         return loss;
     }
 
     private Buffers buffers(DataType type) {
-        if (buffers == null || buffers.type != type) {
-            buffers = new Buffers(type, network, batchSize);
+        if (buffers == null || buffers.in.type != type) {
+            buffers = new Buffers(type, network, batchSize, data);
         }
         return buffers;
     }
 
-    /** Per-instance arrays: a copy of θ, the gradient, and every layer's activations and their gradients. */
+    /** Per-instance arrays: the shared ones, and every layer's activations and their gradients. */
     private static final class Buffers {
-        final DataType type;
-        final INDArray theta;
-        final INDArray gradient;
-        final INDArray[] parameterBlocks;
-        final INDArray[] gradientBlocks;
-        final INDArray images;
+        final ClassifierBuffers in;
         final INDArray input;
         final Convolution[] convolutions;
         final INDArray[] rectified;
@@ -138,19 +130,10 @@ final class Cnn implements Optimizee {
         final INDArray hiddenPreGradient;
         final INDArray logits;
         final INDArray logitsGradient;
-        final INDArray targets;
-        final INDArray ones;
-        final SoftmaxCrossEntropy crossEntropy;
 
-        Buffers(DataType type, CnnNetwork network, int batchSize) {
-            this.type = type;
-            int n = network.parameters();
-            theta = Nd4j.zeros(type, 1, n);
-            gradient = Nd4j.zeros(type, 1, n);
-            parameterBlocks = network.views().split(theta.reshape(n));
-            gradientBlocks = network.views().split(gradient.reshape(n));
-            images = Nd4j.zeros(type, batchSize, (long) network.height() * network.width());
-            input = images.reshape('c', batchSize, 1, network.height(), network.width());
+        Buffers(DataType type, CnnNetwork network, int batchSize, ImageDataset data) {
+            in = new ClassifierBuffers(type, network.views(), batchSize, data);
+            input = in.images.reshape('c', batchSize, 1, network.height(), network.width());
             int layers = network.convLayers();
             convolutions = new Convolution[layers];
             rectified = new INDArray[layers];
@@ -175,9 +158,6 @@ final class Cnn implements Optimizee {
             hiddenPreGradient = Nd4j.zeros(type, batchSize, network.denseUnits());
             logits = Nd4j.zeros(type, batchSize, network.classes());
             logitsGradient = Nd4j.zeros(type, batchSize, network.classes());
-            targets = Nd4j.zeros(type, batchSize, network.classes());
-            ones = Nd4j.ones(type, 1, batchSize);
-            crossEntropy = new SoftmaxCrossEntropy(type, batchSize, network.classes());
         }
     }
 }

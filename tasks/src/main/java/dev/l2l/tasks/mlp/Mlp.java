@@ -5,7 +5,7 @@ import dev.l2l.tasks.data.ImageDataset;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import dev.l2l.tasks.nn.Minibatches;
-import dev.l2l.tasks.nn.SoftmaxCrossEntropy;
+import dev.l2l.tasks.nn.ClassifierBuffers;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.SplittableRandom;
@@ -63,12 +63,9 @@ final class Mlp implements Optimizee {
     @Override
     public double lossAndGradient(long step, INDArray theta, INDArray gradient) {
         Buffers b = buffers(theta.dataType());
-        b.theta.assign(theta);
-        int[] rows = minibatch(step);
-        Nd4j.pullRows(data.images(b.type), b.activations[0], 1, rows);
-        Nd4j.pullRows(data.oneHotLabels(b.type), b.targets, 1, rows);
-        INDArray[] p = b.parameterBlocks;
-        INDArray[] dp = b.gradientBlocks;
+        b.in.load(theta, data, minibatch(step));
+        INDArray[] p = b.in.parameters;
+        INDArray[] dp = b.in.gradients;
         int layers = network.layers();
         for (int l = 0; l < layers; l++) {
             INDArray out = b.activations[l + 1];
@@ -78,62 +75,46 @@ final class Mlp implements Optimizee {
                 network.activation().apply(out);
             }
         }
-        double loss = b.crossEntropy.lossAndGradient(b.activations[layers], b.targets, b.deltas[layers]);
+        double loss = b.in.crossEntropy.lossAndGradient(b.activations[layers], b.in.targets, b.deltas[layers]);
         INDArray delta;
         for (int l = layers - 1; l >= 0; l--) {
             delta = b.deltas[l + 1];
             Nd4j.gemm(b.activations[l], delta, dp[2 * l], true, false, 1.0, 0.0);
-            Nd4j.gemm(b.ones, delta, dp[2 * l + 1], false, false, 1.0, 0.0);
+            Nd4j.gemm(b.in.ones, delta, dp[2 * l + 1], false, false, 1.0, 0.0);
             if (l > 0) {
                 Nd4j.gemm(delta, p[2 * l], b.activationGradients[l], false, true, 1.0, 0.0);
                 network.activation().backward(b.activations[l], b.activationGradients[l], b.deltas[l]);
             }
         }
-        gradient.assign(b.gradient);
+        gradient.assign(b.in.gradient);
         return loss;
     }
 
     private Buffers buffers(DataType type) {
-        if (buffers == null || buffers.type != type) {
-            buffers = new Buffers(type, network, batchSize);
+        if (buffers == null || buffers.in.type != type) {
+            buffers = new Buffers(type, network, batchSize, data);
         }
         return buffers;
     }
 
-    /** Per-instance arrays: a copy of θ, the gradient, and each layer's activations and deltas. */
+    /** Per-instance arrays: the shared ones, and each layer's activations and deltas. */
     private static final class Buffers {
-        final DataType type;
-        final INDArray theta;
-        final INDArray gradient;
-        final INDArray[] parameterBlocks;
-        final INDArray[] gradientBlocks;
+        final ClassifierBuffers in;
         final INDArray[] activations;
         final INDArray[] activationGradients;
         final INDArray[] deltas;
-        final INDArray targets;
-        final SoftmaxCrossEntropy crossEntropy;
-        final INDArray ones;
 
-        Buffers(DataType type, MlpNetwork network, int batchSize) {
-            this.type = type;
-            int n = network.parameters();
-            theta = Nd4j.zeros(type, 1, n);
-            gradient = Nd4j.zeros(type, 1, n);
-            parameterBlocks = network.views().split(theta.reshape(n));
-            gradientBlocks = network.views().split(gradient.reshape(n));
+        Buffers(DataType type, MlpNetwork network, int batchSize, ImageDataset data) {
+            in = new ClassifierBuffers(type, network.views(), batchSize, data);
             int[] sizes = network.sizes();
             activations = new INDArray[sizes.length];
             activationGradients = new INDArray[sizes.length];
             deltas = new INDArray[sizes.length];
             for (int l = 0; l < sizes.length; l++) {
-                activations[l] = Nd4j.zeros(type, batchSize, sizes[l]);
+                activations[l] = l == 0 ? in.images : Nd4j.zeros(type, batchSize, sizes[l]);
                 activationGradients[l] = Nd4j.zeros(type, batchSize, sizes[l]);
                 deltas[l] = Nd4j.zeros(type, batchSize, sizes[l]);
             }
-            int classes = sizes[sizes.length - 1];
-            targets = Nd4j.zeros(type, batchSize, classes);
-            crossEntropy = new SoftmaxCrossEntropy(type, batchSize, classes);
-            ones = Nd4j.ones(type, 1, batchSize);
         }
     }
 }

@@ -115,15 +115,7 @@ class CnnTest {
 
     @Test
     void floatAndDoubleAgree() {
-        Optimizee cnn = tiny().sample(4);
-        INDArray thetaDouble = initial(cnn);
-        INDArray thetaFloat = thetaDouble.castTo(DataType.FLOAT);
-        INDArray gradientDouble = thetaDouble.ulike();
-        INDArray gradientFloat = thetaFloat.ulike();
-        double lossDouble = cnn.lossAndGradient(1, thetaDouble, gradientDouble);
-        double lossFloat = cnn.lossAndGradient(1, thetaFloat, gradientFloat);
-        assertEquals(lossDouble, lossFloat, 1e-5);
-        FiniteDifferences.assertClose("float gradient", gradientDouble.toDoubleVector(), gradientFloat.toDoubleVector(), 1e-4);
+        TaskContract.checkPrecisionsAgree(tiny(), 4, 1e-4);
     }
 
     @Test

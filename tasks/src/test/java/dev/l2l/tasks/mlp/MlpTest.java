@@ -121,15 +121,7 @@ class MlpTest {
 
     @Test
     void floatAndDoubleAgree() {
-        Optimizee mlp = task(Activation.SIGMOID, 0.1, 8).sample(2);
-        INDArray thetaDouble = initial(mlp);
-        INDArray thetaFloat = thetaDouble.castTo(DataType.FLOAT);
-        INDArray gradientDouble = thetaDouble.ulike();
-        INDArray gradientFloat = thetaFloat.ulike();
-        double lossDouble = mlp.lossAndGradient(1, thetaDouble, gradientDouble);
-        double lossFloat = mlp.lossAndGradient(1, thetaFloat, gradientFloat);
-        assertEquals(lossDouble, lossFloat, 1e-5);
-        FiniteDifferences.assertClose("float gradient", gradientDouble.toDoubleVector(), gradientFloat.toDoubleVector(), 1e-4);
+        TaskContract.checkPrecisionsAgree(task(Activation.SIGMOID, 0.1, 8), 2, 1e-4);
     }
 
     @Test
