@@ -3,6 +3,7 @@ package dev.l2l.core.groups;
 import dev.l2l.core.ParameterLayout;
 import dev.l2l.core.ParameterLayout.Segment;
 import dev.l2l.core.Rollout;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -26,7 +27,7 @@ final class GroupedRollout implements Rollout {
         final INDArray updateAdjoint;
         final INDArray gradientAdjoint;
 
-        Part(Rollout rollout, List<Segment> segments, org.nd4j.linalg.api.buffer.DataType type, boolean record) {
+        Part(Rollout rollout, List<Segment> segments, DataType type, boolean record) {
             this.rollout = rollout;
             this.segments = segments;
             this.localOffsets = new int[segments.size() + 1];
