@@ -3,7 +3,6 @@ package dev.l2l.core;
 import dev.l2l.core.ParameterLayout.Segment;
 import dev.l2l.core.testkit.TestProblems;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
 
@@ -37,28 +36,8 @@ class ParameterLayoutTest {
 
     @Test
     void groupsThatLeaveAGapOrStopShortAreRefused() {
-        Optimizee inner = TestProblems.quadratic(4, 1);
-        Optimizee gap = new Optimizee() {
-            @Override
-            public int dimension() {
-                return 4;
-            }
-
-            @Override
-            public void initialParameters(INDArray theta) {
-                inner.initialParameters(theta);
-            }
-
-            @Override
-            public double lossAndGradient(long step, INDArray theta, INDArray gradient) {
-                return inner.lossAndGradient(step, theta, gradient);
-            }
-
-            @Override
-            public List<ParameterGroup> parameterGroups() {
-                return List.of(new ParameterGroup("a", 0, 1), new ParameterGroup("b", 2, 4));
-            }
-        };
+        Optimizee gap = TestProblems.withGroups(TestProblems.quadratic(4, 1),
+                List.of(new ParameterGroup("a", 0, 1), new ParameterGroup("b", 2, 4)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParameterLayout.stack(List.of(gap)));
         assertTrue(e.getMessage().contains("group 'b' starts at 2, expected 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ParameterGroup("a", 3, 3));

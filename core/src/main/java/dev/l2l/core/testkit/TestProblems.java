@@ -76,6 +76,14 @@ public final class TestProblems {
         if (from != inner.dimension()) {
             throw new IllegalArgumentException("group sizes add up to " + from + ", the optimizee has " + inner.dimension());
         }
+        return withGroups(inner, groups);
+    }
+
+    /**
+     * {@code inner} declaring {@code groups} as its parameter groups, taken as they are (not
+     * checked: {@link dev.l2l.core.ParameterLayout} checks that they cover the coordinates).
+     */
+    public static Optimizee withGroups(Optimizee inner, java.util.List<ParameterGroup> groups) {
         java.util.List<ParameterGroup> fixed = java.util.List.copyOf(groups);
         return new Optimizee() {
             @Override

@@ -55,8 +55,10 @@ final class CnnNetwork {
             sideWidths[l + 1] = sideWidths[l] / POOL;
         }
         if (sideHeights[channels.length] < 1 || sideWidths[channels.length] < 1) {
+            int side = Math.min(height, width);
             throw new IllegalArgumentException(channels.length + " convolution layers, each halving the image, leave "
-                    + "nothing of " + height + "×" + width + " pixels");
+                    + "nothing of " + height + "×" + width + " pixels (at most "
+                    + (31 - Integer.numberOfLeadingZeros(side)) + ")");
         }
         long[][] shapes = new long[2 * channels.length + 4][];
         long conv = 0;

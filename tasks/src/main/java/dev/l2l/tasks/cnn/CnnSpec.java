@@ -46,11 +46,10 @@ public final class CnnSpec implements TaskSpec {
         ConfigException.requirePositive("denseUnits", denseUnits);
         ConfigException.requirePositive("batchSize", batchSize);
         ImageDataset data = MnistFiles.load(dataDirectory(), MnistFiles.Split.TRAIN);
-        int side = Math.min(data.height(), data.width());
-        if (side >> channels.size() < 1) {
-            throw new ConfigException("channels", channels.size() + " convolution layers, each halving the image, leave "
-                    + "nothing of " + data.height() + "×" + data.width() + " pixels (at most "
-                    + (31 - Integer.numberOfLeadingZeros(side)) + ")");
+        try {
+            network(data);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("channels", e.getMessage());
         }
     }
 
@@ -59,6 +58,11 @@ public final class CnnSpec implements TaskSpec {
         return new CnnTask(MnistFiles.load(dataDirectory(), MnistFiles.Split.TRAIN),
                 () -> MnistFiles.load(dataDirectory(), MnistFiles.Split.TEST),
                 channels.stream().mapToInt(Integer::intValue).toArray(), denseUnits, batchSize);
+    }
+
+    private CnnNetwork network(ImageDataset data) {
+        return new CnnNetwork(data.height(), data.width(), channels.stream().mapToInt(Integer::intValue).toArray(),
+                denseUnits, data.classes());
     }
 
     private Path dataDirectory() {
