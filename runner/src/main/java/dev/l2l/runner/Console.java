@@ -49,7 +49,18 @@ final class Console {
                     bar.close();
                 }
             }
+
+            @Override
+            public void validated(int completedBatches, double score, double best) {
+                bar.setExtraMessage(validationLine(completedBatches, score, best));
+            }
         };
+    }
+
+    /** The line that reports a score of φ for selection. */
+    static String validationLine(int completedBatches, double score, double best) {
+        return String.format(Locale.ROOT, "φ after meta-batch %d: validation loss %.4g%s", completedBatches, score,
+                score == best ? " (best so far)" : String.format(Locale.ROOT, " (best %.4g)", best));
     }
 
     /** Progress of an evaluation of {@code total} runs: a bar, or a line at every tenth of the way. */

@@ -7,6 +7,7 @@ import dev.l2l.core.Task;
 import dev.l2l.core.eval.BaselineContender;
 import dev.l2l.core.eval.CurveSummary;
 import dev.l2l.core.eval.Evaluator;
+import dev.l2l.core.eval.FinalLossValidation;
 import dev.l2l.core.eval.LearnedContender;
 import dev.l2l.core.eval.LearningRateTuner;
 import dev.l2l.core.groups.GroupedOptimizerSpec;
@@ -20,6 +21,7 @@ import dev.l2l.core.train.Seeds;
 import dev.l2l.core.train.TrainingListener;
 import dev.l2l.core.train.TrainingProgress;
 import dev.l2l.core.train.TrainingResult;
+import dev.l2l.core.train.Validation;
 import dev.l2l.runner.config.ExperimentConfig;
 import dev.l2l.runner.results.AtomicFiles;
 import dev.l2l.runner.results.CheckpointStore;
@@ -110,7 +112,7 @@ public final class ExperimentRunner {
                 from == null ? 0 : from.completedBatches(), config.training.logEvery);
         TrainingResult training;
         try {
-            training = new MetaTrainer(task, optimizer, config.training, config.seed)
+            training = new MetaTrainer(task, optimizer, config.training, config.seed, validation(config, optimizer))
                     .train(TrainingListener.all(progress, saver), from);
         } catch (IllegalArgumentException e) {
             throw new UserError(directory.resolve(CheckpointStore.FILE) + ": " + e.getMessage(), e);
@@ -119,9 +121,32 @@ public final class ExperimentRunner {
                         + "%d meta-updates skipped (non-finite), %d diverged instances replaced%n",
                 training.seconds(), training.throughput(), 1000 * training.secondsPerMetaUpdate(),
                 training.skippedUpdates(), training.resetInstances());
+        if (training.selected()) {
+            out.printf(Locale.ROOT, "selected φ: after meta-batch %d of %d (mean loss %.4g at step %d on %d tuning "
+                            + "instances; scoring took %.1f s of the meta-training time)%n", training.selectedBatch(),
+                    config.training.metaBatches, training.selectedScore(), config.evaluationHorizon(),
+                    config.evaluation.tuningInstances, training.validationSeconds());
+        }
         JsonNode experiment = json.readTree(json.writeValueAsString(config));
         new OptimizerFile(json).save(directory.resolve(OPTIMIZER_FILE), config.optimizer, optimizer, experiment);
         return new Trained(optimizer, training);
+    }
+
+    /**
+     * With {@code training.selectEvery}, φ is scored as the baselines' learning rates are tuned: the
+     * mean loss at the evaluation horizon on the held-out tuning instances.
+     */
+    private static Validation validation(ExperimentConfig config, LearnedOptimizer optimizer) {
+        if (config.training.selectEvery == 0) {
+            return null;
+        }
+        return new FinalLossValidation(heldOutEvaluator(config, optimizer),
+                seeds(config.evaluation.tuningInstances, Seeds::tuning), config.evaluationHorizon());
+    }
+
+    private static Evaluator heldOutEvaluator(ExperimentConfig config, LearnedOptimizer optimizer) {
+        return new Evaluator(config.task.create().heldOut(), optimizer.dataType(), config.evaluation.batchSize,
+                config.evaluation.threads);
     }
 
     /**
@@ -135,9 +160,7 @@ public final class ExperimentRunner {
         List<BaselineSpec> baselines = resolveBaselines(config);
         String optimizerName = name(ComponentKind.OPTIMIZER, config.optimizer);
         int horizon = config.evaluationHorizon();
-        Task task = config.task.create().heldOut();
-        Evaluator evaluator = new Evaluator(task, optimizer.dataType(), config.evaluation.batchSize,
-                config.evaluation.threads);
+        Evaluator evaluator = heldOutEvaluator(config, optimizer);
         long[] evaluationSeeds = seeds(config.evaluation.instances, Seeds::evaluation);
         LearningRateTuner tuner = new LearningRateTuner(evaluator, seeds(config.evaluation.tuningInstances, Seeds::tuning),
                 horizon);

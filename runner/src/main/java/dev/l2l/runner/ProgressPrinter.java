@@ -6,7 +6,7 @@ import dev.l2l.core.train.TrainingListener;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Prints a line every {@code every} meta-batches (and after the last). */
+/** Prints a line every {@code every} meta-batches (and after the last), and one per score of φ. */
 final class ProgressPrinter implements TrainingListener {
 
     private final PrintStream out;
@@ -26,5 +26,10 @@ final class ProgressPrinter implements TrainingListener {
                     (r.skippedUpdates() > 0 ? "  skipped updates " + r.skippedUpdates() : "")
                             + (r.resetInstances() > 0 ? "  replaced instances " + r.resetInstances() : ""));
         }
+    }
+
+    @Override
+    public void validated(int completedBatches, double score, double best) {
+        out.println(Console.validationLine(completedBatches, score, best));
     }
 }

@@ -41,12 +41,28 @@ class RunDirectoryTest {
 
     @Test
     void anInterruptedRunResumesToTheSameNumbers() throws IOException {
+        assertResumesToTheSameNumbers("training.selectEvery=0");
+    }
+
+    @Test
+    void anInterruptedRunWithPhiSelectionResumesToTheSameSelection() throws IOException {
+        assertResumesToTheSameNumbers("training.selectEvery=1");
+        assertTrue(out.contains("selected φ: after meta-batch "), out);
+        JsonNode timing = new ObjectMapper().readTree(directory.resolve("interrupted").resolve("timing.json").toFile());
+        int selected = timing.get("selectedAfterMetaBatch").asInt();
+        assertTrue(selected >= 1 && selected <= 4, "selected after " + selected);
+        assertTrue(timing.get("validationSeconds").asDouble() > 0);
+    }
+
+    /** A run of CONFIG with {@code setting}, and the same stopped after 2 of 4 meta-batches and resumed, agree. */
+    private void assertResumesToTheSameNumbers(String setting) throws IOException {
         Path config = Files.writeString(directory.resolve("small.yaml"), CONFIG);
         Path whole = directory.resolve("whole");
         Path interrupted = directory.resolve("interrupted");
-        assertEquals(0, cli("run", config.toString(), "--out", whole.toString()));
+        assertEquals(0, cli("run", config.toString(), "--out", whole.toString(), "--set", setting));
         // stop after two of the four meta-batches: the checkpoint then says 2 done
-        assertEquals(0, cli("train", config.toString(), "--out", interrupted.toString(), "--set", "training.metaBatches=2"));
+        assertEquals(0, cli("train", config.toString(), "--out", interrupted.toString(), "--set", setting,
+                "--set", "training.metaBatches=2"));
         Path resolved = interrupted.resolve("config.yaml");
         Files.writeString(resolved, Files.readString(resolved).replace("metaBatches: 2", "metaBatches: 4"));
         assertEquals(0, cli("run", "--resume", interrupted.toString()));

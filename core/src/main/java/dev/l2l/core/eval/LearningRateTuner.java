@@ -38,14 +38,8 @@ public final class LearningRateTuner {
         double bestScore = Double.POSITIVE_INFINITY;
         List<double[]> grid = new ArrayList<>();
         for (double rate : learningRates) {
-            double[][] losses = evaluator.losses(new BaselineContender(() -> baseline.updater(rate)), seeds, horizon);
-            double score = 0;
-            for (double[] curve : losses) {
-                score += curve[horizon] / losses.length;
-            }
-            if (!Double.isFinite(score)) {
-                score = Double.POSITIVE_INFINITY;
-            }
+            double score = meanFinalLoss(
+                    evaluator.losses(new BaselineContender(() -> baseline.updater(rate)), seeds, horizon), horizon);
             grid.add(new double[] {rate, score});
             afterEach.run();
             if (score < bestScore || Double.isNaN(best)) {
@@ -54,5 +48,14 @@ public final class LearningRateTuner {
             }
         }
         return new Tuned(best, bestScore, grid);
+    }
+
+    /** The mean over runs of the loss at {@code horizon}; +∞ if it is not finite. */
+    static double meanFinalLoss(double[][] losses, int horizon) {
+        double score = 0;
+        for (double[] curve : losses) {
+            score += curve[horizon] / losses.length;
+        }
+        return Double.isFinite(score) ? score : Double.POSITIVE_INFINITY;
     }
 }

@@ -10,7 +10,7 @@ package dev.l2l.core.train;
  * @param skippedUpdates meta-updates skipped so far because the meta-gradient was not finite
  * @param resetInstances instances replaced so far because they diverged
  * @param optimizeeSteps optimizee steps so far (instances × steps)
- * @param seconds wall-clock seconds of meta-training so far
+ * @param seconds wall-clock seconds of meta-training so far (scoring φ for selection excluded)
  */
 public record MetaBatchReport(int index, int total, double metaLoss, double finalLoss, int skippedUpdates,
                               int resetInstances,

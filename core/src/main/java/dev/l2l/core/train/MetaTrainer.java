@@ -19,6 +19,10 @@ import static java.util.Objects.requireNonNull;
  * the update is skipped and counted. An instance whose loss or gradient stops being finite is
  * replaced, after the truncation, by a new instance that starts from its θ₀ and a fresh state.
  *
+ * <p>Given a {@link Validation} and {@link TrainingSettings#selectEvery} &gt; 0, φ is scored every
+ * {@code selectEvery} meta-batches and after the last, and the run ends with the best φ scored
+ * (the first of equal scores), kept in checkpoints so that a resumed run selects the same.
+ *
  * <p>A meta-batch is split into {@link TrainingSettings#threads} shards computed in parallel; their
  * meta-gradients are summed in shard order, so the result does not depend on thread timing.
  */
@@ -28,12 +32,21 @@ public final class MetaTrainer {
     private final LearnedOptimizer optimizer;
     private final TrainingSettings settings;
     private final long seed;
+    private final Validation validation;
 
+    /** Meta-training that keeps the last φ (whatever {@link TrainingSettings#selectEvery} says). */
     public MetaTrainer(Task task, LearnedOptimizer optimizer, TrainingSettings settings, long seed) {
+        this(task, optimizer, settings, seed, null);
+    }
+
+    /** @param validation scores φ for selection, or {@code null} to keep the last φ */
+    public MetaTrainer(Task task, LearnedOptimizer optimizer, TrainingSettings settings, long seed,
+                       Validation validation) {
         this.task = requireNonNull(task, "task is null");
         this.optimizer = requireNonNull(optimizer, "optimizer is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.seed = seed;
+        this.validation = settings.selectEvery > 0 ? validation : null;
         settings.validate();
     }
 
@@ -58,6 +71,8 @@ public final class MetaTrainer {
         int resets = 0;
         int first = 0;
         double earlierSeconds = 0;
+        double validationSeconds = 0;
+        Selection selection = new Selection();
         try (UpdateRule adam = new UpdateRule(settings.metaOptimizer(settings.metaUpdates()), phiRow);
              ShardedMetaGradient sharded = new ShardedMetaGradient(optimizer, settings, shards)) {
             if (resume != null) {
@@ -69,6 +84,8 @@ public final class MetaTrainer {
                 resets = resume.resetInstances();
                 first = resume.completedBatches();
                 earlierSeconds = resume.seconds();
+                validationSeconds = resume.validationSeconds();
+                selection.restore(resume.selected(), phi);
             }
             long started = System.nanoTime();
             for (int batch = first; batch < settings.metaBatches; batch++) {
@@ -88,20 +105,80 @@ public final class MetaTrainer {
                     int index = batch;
                     resets += sharded.replaceDiverged(b -> task.sample(replacementSeed(index, step, b)));
                 }
+                boolean last = batch + 1 == settings.metaBatches;
+                if (validation != null && (last || (batch + 1) % settings.selectEvery == 0)) {
+                    long before = System.nanoTime();
+                    double score = selection.offer(batch + 1, validation.score(optimizer), phi);
+                    validationSeconds += (System.nanoTime() - before) / 1e9;
+                    listener.validated(batch + 1, score, selection.score);
+                }
                 double seconds = earlierSeconds + (System.nanoTime() - started) / 1e9;
                 metaLosses.add(metaLoss);
                 listener.metaBatchDone(new MetaBatchReport(batch, settings.metaBatches, metaLoss,
-                        sharded.meanLoss(), skipped, resets, steps, seconds));
-                boolean last = batch + 1 == settings.metaBatches;
+                        sharded.meanLoss(), skipped, resets, steps, seconds - validationSeconds));
                 if (last || (settings.checkpointEvery > 0 && (batch + 1) % settings.checkpointEvery == 0)) {
                     listener.checkpoint(new TrainingProgress(batch + 1, steps, updates, skipped, resets, List.copyOf(metaLosses),
-                            phi, adam.state(), adam.iteration(), seconds));
+                            phi, adam.state(), adam.iteration(), seconds, validationSeconds, selection.current()));
                 }
             }
             double seconds = earlierSeconds + (System.nanoTime() - started) / 1e9;
-            return new TrainingResult(metaLosses, steps, seconds, updates, skipped, resets);
+            selection.applyTo(phi);
+            return new TrainingResult(metaLosses, steps, seconds, updates, skipped, resets, validationSeconds,
+                    selection.batch, selection.batch > 0 ? selection.score : Double.NaN);
         } finally {
             gradient.close();
+            selection.close();
+        }
+    }
+
+    /** The best φ scored so far (none before the first score). */
+    private static final class Selection implements AutoCloseable {
+        private INDArray phi;
+        private int batch;
+        private double score = Double.POSITIVE_INFINITY;
+
+        /** Scores {@code current} ({@code score}, +∞ if not finite); keeps it if best. Returns the score. */
+        double offer(int completedBatches, double score, INDArray current) {
+            double finite = Double.isFinite(score) ? score : Double.POSITIVE_INFINITY;
+            if (phi == null) {
+                phi = current.dup();
+            } else if (finite < this.score) {
+                phi.assign(current);
+            } else {
+                return finite;
+            }
+            batch = completedBatches;
+            this.score = finite;
+            return finite;
+        }
+
+        void restore(SelectedPhi saved, INDArray current) {
+            if (saved != null) {
+                if (saved.phi().length() != current.length()) {
+                    throw new IllegalArgumentException("the checkpoint's selected φ has " + saved.phi().length()
+                            + " entries, this optimizer " + current.length());
+                }
+                phi = saved.phi().reshape(current.shape()).castTo(current.dataType()).dup();
+                batch = saved.completedBatches();
+                score = saved.score();
+            }
+        }
+
+        SelectedPhi current() {
+            return phi == null ? null : new SelectedPhi(batch, score, phi);
+        }
+
+        void applyTo(INDArray current) {
+            if (phi != null) {
+                current.assign(phi);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (phi != null) {
+                phi.close();
+            }
         }
     }
 

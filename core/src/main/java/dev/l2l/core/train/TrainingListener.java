@@ -8,6 +8,16 @@ public interface TrainingListener {
     }
 
     /**
+     * After φ was scored for selection ({@link TrainingSettings#selectEvery}).
+     *
+     * @param completedBatches meta-batches done
+     * @param score the validation score of φ now
+     * @param best the best score so far, this one included
+     */
+    default void validated(int completedBatches, double score, double best) {
+    }
+
+    /**
      * Every {@link TrainingSettings#checkpointEvery} meta-batches and after the last: a chance to
      * save a checkpoint. The arrays in {@code progress} are live; write them out, do not keep them.
      */
@@ -21,6 +31,13 @@ public interface TrainingListener {
             public void metaBatchDone(MetaBatchReport report) {
                 for (TrainingListener listener : listeners) {
                     listener.metaBatchDone(report);
+                }
+            }
+
+            @Override
+            public void validated(int completedBatches, double score, double best) {
+                for (TrainingListener listener : listeners) {
+                    listener.validated(completedBatches, score, best);
                 }
             }
 

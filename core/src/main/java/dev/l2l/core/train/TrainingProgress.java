@@ -13,10 +13,13 @@ import java.util.List;
  * @param resetInstances instances replaced because their loss or gradient diverged
  * @param phi φ (live when handed to a listener: copy it to keep it)
  * @param metaOptimizerState Adam's moments (live when handed to a listener), or {@code null}
- * @param seconds meta-training wall-clock time so far, over all sessions
+ * @param seconds meta-training wall-clock time so far, over all sessions (φ selection included)
+ * @param validationSeconds of {@code seconds}, the time spent scoring φ for selection
+ * @param selected the best φ scored so far when φ is selected by validation, else {@code null}
  */
 public record TrainingProgress(int completedBatches, long optimizeeSteps, int metaUpdates, int skippedUpdates,
                                int resetInstances,
                                List<Double> metaLosses, INDArray phi, INDArray metaOptimizerState,
-                               int metaOptimizerIteration, double seconds) {
+                               int metaOptimizerIteration, double seconds, double validationSeconds,
+                               SelectedPhi selected) {
 }

@@ -39,6 +39,13 @@ public final class TrainingSettings implements ComponentSpec {
      * the last digits.
      */
     public int threads = 2;
+    /**
+     * Score φ on held-out instances every this many meta-batches (and after the last) and end with
+     * the best φ scored instead of the last one; 0 (the default) keeps the last φ. The runner scores
+     * with the loss at the evaluation horizon, averaged over the tuning instances that the baselines'
+     * learning rates are tuned on (never the evaluation instances).
+     */
+    public int selectEvery = 0;
     /** Save a checkpoint every this many meta-batches (0: only at the end). */
     public int checkpointEvery = 50;
     /** Print a progress line every this many meta-batches (0: never). */
@@ -60,6 +67,7 @@ public final class TrainingSettings implements ComponentSpec {
         }
         ConfigException.requireNonNegative("logEvery", logEvery);
         ConfigException.requireNonNegative("checkpointEvery", checkpointEvery);
+        ConfigException.requireNonNegative("selectEvery", selectEvery);
         ConfigException.requireInRange("threads", threads, 1, 64);
         if (!stepWeights.equals("uniform") && !stepWeights.equals("last")) {
             throw new ConfigException("stepWeights", "must be 'uniform' or 'last', got '" + stepWeights + "'");

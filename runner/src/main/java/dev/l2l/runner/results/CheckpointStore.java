@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.l2l.core.train.SelectedPhi;
 import dev.l2l.core.train.TrainingProgress;
 import dev.l2l.runner.UserError;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,7 +20,9 @@ import java.util.Map;
 
 /**
  * {@code checkpoint.zip} in a run directory: the position, counters and meta-loss curve
- * ({@code checkpoint.json}), φ ({@code phi.npy}) and Adam's moments ({@code meta-optimizer.npy}).
+ * ({@code checkpoint.json}), φ ({@code phi.npy}), Adam's moments ({@code meta-optimizer.npy}) and,
+ * when φ is selected by validation, the best φ scored so far ({@code selected-phi.npy}, with its
+ * position and score in {@code checkpoint.json}).
  * Written to a temporary file and renamed over the previous one, so a crash at any moment leaves
  * the previous complete checkpoint or the new one, never half of either.
  */
@@ -28,6 +31,7 @@ public final class CheckpointStore {
     public static final String FILE = "checkpoint.zip";
     private static final String FORMAT = "l2l-checkpoint";
     private static final int VERSION = 1;
+    private static final String SELECTED = "selected-phi.npy";
 
     private final ObjectMapper json;
 
@@ -46,6 +50,16 @@ public final class CheckpointStore {
         meta.put("resetInstances", progress.resetInstances());
         meta.put("metaOptimizerIteration", progress.metaOptimizerIteration());
         meta.put("seconds", progress.seconds());
+        meta.put("validationSeconds", progress.validationSeconds());
+        if (progress.selected() != null) {
+            meta.put("selectedBatches", progress.selected().completedBatches());
+            double score = progress.selected().score();
+            if (Double.isFinite(score)) {
+                meta.put("selectedScore", score);
+            } else {
+                meta.putNull("selectedScore"); // every scored φ diverged: +∞
+            }
+        }
         ArrayNode losses = meta.putArray("metaLosses");
         progress.metaLosses().forEach(losses::add);
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -53,6 +67,9 @@ public final class CheckpointStore {
         entries.put("phi.npy", Npy.write(progress.phi()));
         if (progress.metaOptimizerState() != null) {
             entries.put("meta-optimizer.npy", Npy.write(progress.metaOptimizerState()));
+        }
+        if (progress.selected() != null) {
+            entries.put(SELECTED, Npy.write(progress.selected().phi()));
         }
         ZipArchive.write(directory.resolve(FILE), entries);
     }
@@ -83,12 +100,19 @@ public final class CheckpointStore {
             meta.path("metaLosses").forEach(v -> losses.add(v.doubleValue()));
             INDArray phi = Npy.read(entries.get("phi.npy"), "phi.npy");
             byte[] state = entries.get("meta-optimizer.npy");
+            SelectedPhi selected = null;
+            if (entries.get(SELECTED) != null) {
+                selected = new SelectedPhi(required(file, meta, "selectedBatches").asInt(),
+                        meta.path("selectedScore").isNull() ? Double.POSITIVE_INFINITY
+                                : required(file, meta, "selectedScore").asDouble(), Npy.read(entries.get(SELECTED), SELECTED));
+            }
             return new TrainingProgress(required(file, meta, "completedBatches").asInt(),
                     required(file, meta, "optimizeeSteps").asLong(), required(file, meta, "metaUpdates").asInt(),
                     required(file, meta, "skippedUpdates").asInt(), required(file, meta, "resetInstances").asInt(),
                     losses, phi,
                     state == null ? null : Npy.read(state, "meta-optimizer.npy"),
-                    required(file, meta, "metaOptimizerIteration").asInt(), meta.path("seconds").asDouble());
+                    required(file, meta, "metaOptimizerIteration").asInt(), meta.path("seconds").asDouble(),
+                    meta.path("validationSeconds").asDouble(), selected);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new UserError(file + ": no checkpoint to resume from", e);
         } catch (IOException e) {

@@ -35,12 +35,22 @@ public final class ResultsWriter {
             figures.put("secondsPerMetaUpdate", training.secondsPerMetaUpdate());
             figures.put("skippedMetaUpdates", training.skippedUpdates());
             figures.put("resetInstances", training.resetInstances());
+            if (training.selected()) {
+                figures.put("validationSeconds", training.validationSeconds());
+                figures.put("selectedAfterMetaBatch", training.selectedBatch());
+                figures.put("selectedValidationLoss", training.selectedScore());
+            }
             AtomicFiles.write(directory.resolve("timing.json"), json.writeValueAsString(figures) + "\n");
             Charts.metaTraining(directory.resolve(Charts.META_TRAINING), results.metaLosses(), results.name() + ": meta-training");
             timing = String.format(Locale.ROOT, "%d meta-updates (%d skipped, %d diverged instances replaced) in %.1f s: "
                             + "%,.0f optimizee steps/s, %.1f ms per meta-update.", training.metaUpdates(),
                     training.skippedUpdates(), training.resetInstances(),
                     training.seconds(), training.throughput(), 1000 * training.secondsPerMetaUpdate());
+            if (training.selected()) {
+                timing += String.format(Locale.ROOT, " φ selected after meta-batch %d (validation loss %.4g; "
+                        + "scoring took %.1f s).", training.selectedBatch(), training.selectedScore(),
+                        training.validationSeconds());
+            }
         }
         AtomicFiles.write(directory.resolve("report.md"), Report.markdown(results, timing));
     }
