@@ -39,6 +39,16 @@ class MetaGradientTest {
     }
 
     @Test
+    void bothOrdersWithTheLogMetaLoss() {
+        TrainingSettings firstOrder = settings(false, "uniform");
+        firstOrder.metaLoss = "log";
+        report(MetaGradientContract.check(lstm(true), quadratics(false), firstOrder, TOLERANCE));
+        TrainingSettings secondOrder = settings(true, "uniform");
+        secondOrder.metaLoss = "log";
+        report(MetaGradientContract.check(lstm(true), quadratics(false), secondOrder, TOLERANCE));
+    }
+
+    @Test
     void bothOrdersThroughTheStatefulRnnPropPreprocessing() {
         LstmSpec spec = new LstmSpec();
         spec.units = 4;

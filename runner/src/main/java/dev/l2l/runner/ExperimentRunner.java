@@ -97,7 +97,8 @@ public final class ExperimentRunner {
                 from == null ? "meta-training" : "resuming at meta-batch " + (from.completedBatches() + 1) + ":",
                 describe(config.optimizer), name(ComponentKind.TASK, config.task),
                 config.training.metaBatches, config.training.metaBatchSize, config.training.horizon,
-                config.training.unroll, config.training.secondOrder ? "second-order" : "first-order");
+                config.training.unroll, (config.training.secondOrder ? "second-order" : "first-order")
+                        + (config.training.metaLoss.equals("log") ? ", log meta-loss" : ""));
         TrainingListener saver = new TrainingListener() {
             @Override
             public void checkpoint(TrainingProgress progress) {

@@ -17,10 +17,11 @@ import java.util.List;
  * against central finite differences in double precision.
  *
  * <ul>
- *   <li>Second order: L(φ) = (1/B) Σₛ wₛ Σ_b f_b(θₛ(φ)) itself is differentiated.</li>
+ *   <li>Second order: L(φ) = (1/B) Σₛ wₛ Σ_b ℓ(f_b(θₛ(φ))) itself is differentiated (ℓ: the
+ *       identity, or log for {@code metaLoss: log}).</li>
  *   <li>First order (∂∇/∂φ = 0): the finite differences are taken of the surrogate
  *       (1/B) Σₛ wₛ ⟨cₛ, θₛ(φ)⟩, where the optimizer is fed the gradients of the unperturbed
- *       trajectory and cₛ are those gradients: the function whose exact gradient the
+ *       trajectory and cₛ are those gradients, each instance's times ℓ'(f_b(θₛ)): the function whose exact gradient the
  *       first-order meta-gradient is.</li>
  * </ul>
  */
@@ -49,9 +50,9 @@ public final class MetaGradientContract {
         if (settings.secondOrder) {
             numeric = FiniteDifferences.gradient(optimizer.parameters(), () -> metaLoss(optimizer, problem, settings));
         } else {
-            INDArray[] frozen = baseGradients(optimizer, problem, settings);
+            INDArray[][] frozen = baseGradients(optimizer, problem, settings);
             numeric = FiniteDifferences.gradient(optimizer.parameters(),
-                    () -> surrogate(optimizer, problem, settings, frozen));
+                    () -> surrogate(optimizer, problem, settings, frozen[0], frozen[1]));
         }
         FiniteDifferences.assertClose((settings.secondOrder ? "second" : "first") + "-order meta-gradient",
                 analytic.toDoubleVector(), numeric, tolerance);
@@ -72,19 +73,25 @@ public final class MetaGradientContract {
                 rollout.step(gradient, update);
                 theta.addi(update);
                 problem.lossAndGradient(s + 1, theta, gradient, losses);
-                total += settings.stepWeight(s, settings.unroll) * sum(losses) / problem.size();
+                for (double loss : losses) {
+                    total += settings.stepWeight(s, settings.unroll) * settings.metaLossTerm(loss) / problem.size();
+                }
             }
         }
         return total;
     }
 
-    /** ∇f(θₛ) along the unperturbed trajectory, s = 0 … unroll. */
-    private static INDArray[] baseGradients(LearnedOptimizer optimizer, StackedProblem problem, TrainingSettings settings) {
+    /**
+     * ∇f(θₛ) along the unperturbed trajectory, s = 0 … unroll; from s = 1 on each instance's part
+     * times ℓ'(f(θₛ)), the factor of the meta-loss term (1 for {@code metaLoss: loss}).
+     */
+    private static INDArray[][] baseGradients(LearnedOptimizer optimizer, StackedProblem problem, TrainingSettings settings) {
         int n = problem.coordinates();
         double[] losses = new double[problem.size()];
         INDArray theta = Nd4j.zeros(DataType.DOUBLE, 1, n);
         INDArray update = Nd4j.zeros(DataType.DOUBLE, 1, n);
         INDArray[] gradients = new INDArray[settings.unroll + 1];
+        INDArray[] weightedBySlope = new INDArray[settings.unroll + 1];
         try (Rollout rollout = optimizer.newRollout(problem.layout(), false)) {
             problem.initialParameters(theta);
             gradients[0] = Nd4j.zeros(DataType.DOUBLE, 1, n);
@@ -94,13 +101,18 @@ public final class MetaGradientContract {
                 theta.addi(update);
                 gradients[s + 1] = Nd4j.zeros(DataType.DOUBLE, 1, n);
                 problem.lossAndGradient(s + 1, theta, gradients[s + 1], losses);
+                weightedBySlope[s + 1] = gradients[s + 1].dup();
+                INDArray[] parts = problem.viewsOf(weightedBySlope[s + 1]);
+                for (int b = 0; b < parts.length; b++) {
+                    parts[b].muli(settings.metaLossSlope(losses[b]));
+                }
             }
         }
-        return gradients;
+        return new INDArray[][] {gradients, weightedBySlope};
     }
 
     private static double surrogate(LearnedOptimizer optimizer, StackedProblem problem, TrainingSettings settings,
-                                    INDArray[] frozen) {
+                                    INDArray[] frozen, INDArray[] termGradients) {
         int n = problem.coordinates();
         INDArray theta = Nd4j.zeros(DataType.DOUBLE, 1, n);
         INDArray update = Nd4j.zeros(DataType.DOUBLE, 1, n);
@@ -110,18 +122,10 @@ public final class MetaGradientContract {
             for (int s = 0; s < settings.unroll; s++) {
                 rollout.step(frozen[s], update);
                 theta.addi(update);
-                total += settings.stepWeight(s, settings.unroll) * frozen[s + 1].mul(theta).sumNumber().doubleValue()
+                total += settings.stepWeight(s, settings.unroll) * termGradients[s + 1].mul(theta).sumNumber().doubleValue()
                         / problem.size();
             }
         }
         return total;
-    }
-
-    private static double sum(double[] values) {
-        double s = 0;
-        for (double v : values) {
-            s += v;
-        }
-        return s;
     }
 }

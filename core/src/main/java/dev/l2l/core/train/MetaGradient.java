@@ -10,11 +10,12 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Truncated BPTT over one stacked meta-batch (DESIGN.md §1): runs the learned optimizer along the
  * horizon, one truncation at a time, and after each truncation computes ∂L/∂φ of that
- * truncation's meta-loss L = κ Σₛ wₛ Σ_b f_b(θₛ), where κ is the weight of one instance (1/B for a
- * meta-batch of B instances; a shard of a larger meta-batch uses the whole batch's 1/B).
+ * truncation's meta-loss L = κ Σₛ wₛ Σ_b ℓ(f_b(θₛ)), where κ is the weight of one instance (1/B for a
+ * meta-batch of B instances; a shard of a larger meta-batch uses the whole batch's 1/B) and ℓ is
+ * the identity or log ({@link TrainingSettings#metaLoss}).
  *
  * <p>The backward pass carries the adjoint a of θ from the last step to the first:
- * a ← a + κwₛ∇f(θₛ) for the loss term, then aₛ₋₁ = ∂L/∂gₛ₋₁ = a (θₛ = θₛ₋₁ + gₛ₋₁) is fed to the
+ * a ← a + κwₛℓ'(f_b)∇f_b(θₛ) for the loss term, then aₛ₋₁ = ∂L/∂gₛ₋₁ = a (θₛ = θₛ₋₁ + gₛ₋₁) is fed to the
  * optimizer's backward step. In first-order mode this is the paper's suffix sum of gradients. In
  * second-order mode the optimizer also returns ∂L/∂∇ₛ₋₁, and a gains Hₛ₋₁ · ∂L/∂∇ₛ₋₁ (a
  * Hessian-vector product), which is the exact meta-gradient.
@@ -36,6 +37,8 @@ public final class MetaGradient implements AutoCloseable {
     private final INDArray gradientAdjoint;
     private final INDArray hessianProduct;
     private final double[] losses;
+    /** ℓ'(f_b(θₛ₊₁)) of each step s of the current truncation and instance b (for {@code metaLoss: log}). */
+    private final double[][] slopes;
     private final double instanceWeight;
     private final java.util.SortedSet<Integer> diverged = new java.util.TreeSet<>();
     private int step;
@@ -71,6 +74,7 @@ public final class MetaGradient implements AutoCloseable {
         this.gradientAdjoint = settings.secondOrder ? Nd4j.zeros(type, 1, n) : null;
         this.hessianProduct = settings.secondOrder ? Nd4j.zeros(type, 1, n) : null;
         this.losses = new double[problem.size()];
+        this.slopes = new double[unroll][problem.size()];
         this.instanceWeight = instanceWeight;
         problem.initialParameters(theta);
         problem.lossAndGradient(0, theta, gradients[0], losses);
@@ -108,13 +112,18 @@ public final class MetaGradient implements AutoCloseable {
             theta.addi(update);
             problem.lossAndGradient(start + s + 1, theta, gradients[s + 1], losses);
             findDiverged(gradients[s + 1]);
-            metaLoss += settings.stepWeight(s, length) * weightedLoss();
+            for (int b = 0; b < losses.length; b++) {
+                metaLoss += settings.stepWeight(s, length) * instanceWeight * settings.metaLossTerm(losses[b]);
+                slopes[s][b] = settings.metaLossSlope(losses[b]);
+            }
         }
         adjoint.assign(0.0);
         for (int s = length - 1; s >= 0; s--) {
             double weight = settings.stepWeight(s, length) * instanceWeight;
             if (weight != 0) {
-                adjoint.addi(weighted.assign(gradients[s + 1]).muli(weight));
+                weighted.assign(gradients[s + 1]).muli(weight);
+                scaleInstances(weighted, slopes[s]);
+                adjoint.addi(weighted);
             }
             rollout.backwardStep(adjoint, gradientAdjoint, parameterGradient);
             if (settings.secondOrder && s > 0) {
@@ -153,6 +162,17 @@ public final class MetaGradient implements AutoCloseable {
         }
         diverged.clear();
         return replaced;
+    }
+
+    /** Multiplies instance b's part of {@code stacked} by {@code factors[b]} (nothing to do when all are 1). */
+    private void scaleInstances(INDArray stacked, double[] factors) {
+        INDArray[] parts = null;
+        for (int b = 0; b < factors.length; b++) {
+            if (factors[b] != 1) {
+                parts = parts == null ? problem.viewsOf(stacked) : parts;
+                parts[b].muli(factors[b]);
+            }
+        }
     }
 
     private void findDiverged(INDArray gradient) {

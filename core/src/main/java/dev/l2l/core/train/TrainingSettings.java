@@ -31,6 +31,12 @@ public final class TrainingSettings implements ComponentSpec {
     public boolean secondOrder = false;
     /** Weights wₜ of the losses in the meta-loss: {@code uniform} (wₜ = 1, the paper's) or {@code last} (only each truncation's last step). */
     public String stepWeights = "uniform";
+    /**
+     * What each instance's loss contributes at each step: {@code loss}, f(θₜ) itself (the paper's), or
+     * {@code log}, log f(θₜ), under which a step that lowers the loss by a given factor counts the same
+     * late in the run as early (for positive losses; values below 1e-30 are taken as 1e-30).
+     */
+    public String metaLoss = "loss";
     /** Arithmetic of the optimizer and of the optimizees: {@code float} (fast) or {@code double}. */
     public String precision = "float";
     /**
@@ -72,7 +78,23 @@ public final class TrainingSettings implements ComponentSpec {
         if (!stepWeights.equals("uniform") && !stepWeights.equals("last")) {
             throw new ConfigException("stepWeights", "must be 'uniform' or 'last', got '" + stepWeights + "'");
         }
+        if (!metaLoss.equals("loss") && !metaLoss.equals("log")) {
+            throw new ConfigException("metaLoss", "must be 'loss' or 'log', got '" + metaLoss + "'");
+        }
         dataType();
+    }
+
+    /** The smallest loss that {@code metaLoss: log} takes the logarithm of. */
+    private static final double SMALLEST_LOSS = 1e-30;
+
+    /** The meta-loss term of one instance's loss {@code f} at one step: f, or log f. */
+    public double metaLossTerm(double f) {
+        return metaLoss.equals("log") ? Math.log(Math.max(f, SMALLEST_LOSS)) : f;
+    }
+
+    /** d(term)/df at {@code f}: 1, or 1/f; the factor on ∇f in the meta-gradient. */
+    public double metaLossSlope(double f) {
+        return metaLoss.equals("log") ? (f > SMALLEST_LOSS ? 1 / f : 0) : 1;
     }
 
     /** Adam on φ with the configured learning rate and schedule, over {@code metaUpdates} updates. */
