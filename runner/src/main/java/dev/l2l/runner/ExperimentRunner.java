@@ -167,15 +167,17 @@ public final class ExperimentRunner {
                 horizon);
         Console.Step progress = console.evaluation(1 + baselines.size() * (config.evaluation.learningRates.size() + 1));
         List<ContenderResult> results = new ArrayList<>();
-        results.add(ContenderResult.of(optimizerName, "learned", null,
+        Double selectedScore = training != null && training.selected() ? training.selectedScore() : null;
+        results.add(ContenderResult.of(optimizerName, "learned", null, selectedScore,
                 CurveSummary.of(evaluator.losses(new LearnedContender(optimizer), evaluationSeeds, horizon))));
         progress.done();
         for (BaselineSpec baseline : baselines) {
-            double rate = tuner.tune(baseline, config.evaluation.learningRates, progress::done).learningRate();
+            LearningRateTuner.Tuned tuned = tuner.tune(baseline, config.evaluation.learningRates, progress::done);
+            double rate = tuned.learningRate();
             warnIfAtTheEdge(name(ComponentKind.BASELINE, baseline), rate, config.evaluation.learningRates);
             CurveSummary summary = CurveSummary.of(
                     evaluator.losses(new BaselineContender(() -> baseline.updater(rate)), evaluationSeeds, horizon));
-            results.add(ContenderResult.of(name(ComponentKind.BASELINE, baseline), "baseline", rate, summary));
+            results.add(ContenderResult.of(name(ComponentKind.BASELINE, baseline), "baseline", rate, tuned.score(), summary));
             progress.done();
         }
         ExperimentResults experiment = new ExperimentResults(config.name, name(ComponentKind.TASK, config.task),
@@ -243,12 +245,14 @@ public final class ExperimentRunner {
 
     private void printTable(ExperimentResults results) {
         var out = console.out();
-        out.printf(Locale.ROOT, "%nloss at step %d on %d held-out instances%n", results.horizon(), results.evaluationInstances());
-        out.printf(Locale.ROOT, "%-12s %-9s %10s %12s %12s  %s%n", "optimizer", "kind", "lr", "mean", "median",
-                "95% interval of the mean");
+        out.printf(Locale.ROOT, "%nloss at step %d on %d held-out instances (tuning: mean loss on the tuning instances "
+                + "at the tuned rate, or of the selected φ)%n", results.horizon(), results.evaluationInstances());
+        out.printf(Locale.ROOT, "%-12s %-9s %10s %10s %12s %12s  %s%n", "optimizer", "kind", "lr", "tuning", "mean",
+                "median", "95% interval of the mean");
         for (ContenderResult r : results.optimizers()) {
-            out.printf(Locale.ROOT, "%-12s %-9s %10s %12.4g %12.4g  [%.4g, %.4g]%n", r.name(), r.kind(),
+            out.printf(Locale.ROOT, "%-12s %-9s %10s %10s %12.4g %12.4g  [%.4g, %.4g]%n", r.name(), r.kind(),
                     r.learningRate() == null ? "-" : String.format(Locale.ROOT, "%.3g", r.learningRate()),
+                    r.tuningLoss() == null ? "-" : String.format(Locale.ROOT, "%.4g", r.tuningLoss()),
                     r.finalLossMean(), r.finalLossMedian(), r.finalLossCi95()[0], r.finalLossCi95()[1]);
         }
     }

@@ -8,16 +8,20 @@ import dev.l2l.core.eval.CurveSummary;
  * @param name the registered name (e.g. {@code lstm}, {@code adam})
  * @param kind {@code learned} or {@code baseline}
  * @param learningRate the tuned learning rate of a baseline, {@code null} for a learned optimizer
+ * @param tuningLoss the mean loss at the horizon on the tuning instances: a baseline's score at its
+ *                   tuned rate, or the validation score of a learned optimizer's selected φ;
+ *                   {@code null} for a learned optimizer without φ selection
  * @param meanCurve the mean loss at every step 0 … horizon
  * @param ciLowCurve the lower end of the 95% interval of the mean at every step
  * @param ciHighCurve the upper end of the 95% interval of the mean at every step
  */
-public record ContenderResult(String name, String kind, Double learningRate, double finalLossMean,
+public record ContenderResult(String name, String kind, Double learningRate, Double tuningLoss, double finalLossMean,
                               double finalLossMedian, double[] finalLossCi95, double[] meanCurve,
                               double[] ciLowCurve, double[] ciHighCurve) {
 
-    public static ContenderResult of(String name, String kind, Double learningRate, CurveSummary summary) {
-        return new ContenderResult(name, kind, learningRate, summary.finalMean(), summary.finalMedian(),
+    public static ContenderResult of(String name, String kind, Double learningRate, Double tuningLoss,
+                                     CurveSummary summary) {
+        return new ContenderResult(name, kind, learningRate, tuningLoss, summary.finalMean(), summary.finalMedian(),
                 summary.finalCi95(), summary.mean(), summary.ciLow(), summary.ciHigh());
     }
 }

@@ -15,11 +15,12 @@ public final class Report {
         md.append(String.format(Locale.ROOT, "Task `%s`, learned optimizer `%s`, seed %d. Loss at step %d on %d held-out "
                 + "instances; baselines' learning rates tuned on separate instances.%n%n", results.task(),
                 results.optimizer(), results.seed(), results.horizon(), results.evaluationInstances()));
-        md.append("| optimizer | kind | learning rate | mean | median | 95% interval of the mean |\n");
-        md.append("|---|---|---|---|---|---|\n");
+        md.append("| optimizer | kind | learning rate | loss on the tuning instances | mean | median | 95% interval of the mean |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
         for (ContenderResult r : results.optimizers()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4g | %.4g | [%.4g, %.4g] |%n", r.name(), r.kind(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.4g | %.4g | [%.4g, %.4g] |%n", r.name(), r.kind(),
                     r.learningRate() == null ? "–" : String.format(Locale.ROOT, "%.3g", r.learningRate()),
+                    r.tuningLoss() == null ? "–" : String.format(Locale.ROOT, "%.4g", r.tuningLoss()),
                     r.finalLossMean(), r.finalLossMedian(), r.finalLossCi95()[0], r.finalLossCi95()[1]));
         }
         md.append("\n![mean loss per step](").append(Charts.LOSS_CURVES).append(")\n");

@@ -50,8 +50,8 @@ class ConfigLoaderTest {
     void unknownKeyNamesLineFieldAndSuggestion() {
         String message = error(MINIMAL + "training:\n  unrol: 10\n");
         assertEquals("exp.yaml:6: unknown key 'unrol' in training (known: checkpointEvery, clipNorm, horizon, learningRate, "
-                + "learningRateSchedule, logEvery, metaBatchSize, metaBatches, precision, secondOrder, stepWeights, "
-                + "threads, unroll); did you mean 'unroll'?",
+                + "learningRateSchedule, logEvery, metaBatchSize, metaBatches, metaLoss, precision, secondOrder, "
+                + "selectEvery, stepWeights, threads, unroll); did you mean 'unroll'?",
                 relative(message));
     }
 

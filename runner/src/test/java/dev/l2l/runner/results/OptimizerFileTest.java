@@ -61,8 +61,8 @@ class OptimizerFileTest {
     @Test
     void theLossChartHasAMeanAndABandPerOptimizer() {
         CurveSummary summary = CurveSummary.of(new double[][] {{3, 2, 1}, {4, 2, 0.5}});
-        XYChart chart = Charts.lossCurvesChart(List.of(ContenderResult.of("lstm", "learned", null, summary),
-                ContenderResult.of("adam", "baseline", 0.1, summary)), "t");
+        XYChart chart = Charts.lossCurvesChart(List.of(ContenderResult.of("lstm", "learned", null, null, summary),
+                ContenderResult.of("adam", "baseline", 0.1, 0.5, summary)), "t");
         assertEquals(Set.of("lstm (learned)", "lstm 95% low", "lstm 95% high", "adam (baseline)", "adam 95% low",
                 "adam 95% high"), chart.getSeriesCollection().stream().map(series -> series.getName())
                 .collect(java.util.stream.Collectors.toSet()));
