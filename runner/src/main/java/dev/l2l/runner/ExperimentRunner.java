@@ -113,7 +113,7 @@ public final class ExperimentRunner {
                 from == null ? 0 : from.completedBatches(), config.training.logEvery);
         TrainingResult training;
         try {
-            training = new MetaTrainer(task, optimizer, config.training, config.seed, validation(config, optimizer))
+            training = new MetaTrainer(task, optimizer, config.training, config.seed, validation(config, task, optimizer))
                     .train(TrainingListener.all(progress, saver), from);
         } catch (IllegalArgumentException e) {
             throw new UserError(directory.resolve(CheckpointStore.FILE) + ": " + e.getMessage(), e);
@@ -137,16 +137,17 @@ public final class ExperimentRunner {
      * With {@code training.selectEvery}, φ is scored as the baselines' learning rates are tuned: the
      * mean loss at the evaluation horizon on the held-out tuning instances.
      */
-    private static Validation validation(ExperimentConfig config, LearnedOptimizer optimizer) {
+    private static Validation validation(ExperimentConfig config, Task task, LearnedOptimizer optimizer) {
         if (config.training.selectEvery == 0) {
             return null;
         }
-        return new FinalLossValidation(heldOutEvaluator(config, optimizer),
+        return new FinalLossValidation(heldOutEvaluator(config, task, optimizer),
                 seeds(config.evaluation.tuningInstances, Seeds::tuning), config.evaluationHorizon());
     }
 
-    private static Evaluator heldOutEvaluator(ExperimentConfig config, LearnedOptimizer optimizer) {
-        return new Evaluator(config.task.create().heldOut(), optimizer.dataType(), config.evaluation.batchSize,
+    /** Runs on {@code task}'s held-out family, with the evaluation's batch size and threads. */
+    private static Evaluator heldOutEvaluator(ExperimentConfig config, Task task, LearnedOptimizer optimizer) {
+        return new Evaluator(task.heldOut(), optimizer.dataType(), config.evaluation.batchSize,
                 config.evaluation.threads);
     }
 
@@ -161,7 +162,7 @@ public final class ExperimentRunner {
         List<BaselineSpec> baselines = resolveBaselines(config);
         String optimizerName = name(ComponentKind.OPTIMIZER, config.optimizer);
         int horizon = config.evaluationHorizon();
-        Evaluator evaluator = heldOutEvaluator(config, optimizer);
+        Evaluator evaluator = heldOutEvaluator(config, config.task.create(), optimizer);
         long[] evaluationSeeds = seeds(config.evaluation.instances, Seeds::evaluation);
         LearningRateTuner tuner = new LearningRateTuner(evaluator, seeds(config.evaluation.tuningInstances, Seeds::tuning),
                 horizon);

@@ -21,8 +21,8 @@ import java.util.List;
  *       identity, or log for {@code metaLoss: log}).</li>
  *   <li>First order (∂∇/∂φ = 0): the finite differences are taken of the surrogate
  *       (1/B) Σₛ wₛ ⟨cₛ, θₛ(φ)⟩, where the optimizer is fed the gradients of the unperturbed
- *       trajectory and cₛ are those gradients, each instance's times ℓ'(f_b(θₛ)): the function whose exact gradient the
- *       first-order meta-gradient is.</li>
+ *       trajectory and cₛ are those gradients, each instance's part times ℓ'(f_b(θₛ)): the
+ *       function whose exact gradient the first-order meta-gradient is.</li>
  * </ul>
  */
 public final class MetaGradientContract {
