@@ -1,6 +1,7 @@
 package dev.l2l.core.rnn;
 
 import dev.l2l.core.LearnedOptimizer;
+import dev.l2l.core.ParameterLayout;
 import dev.l2l.core.Rollout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,10 +19,13 @@ import static java.util.Objects.requireNonNull;
  * θ has its own state, all coordinates share φ. One step is
  * <pre>
  *   x = preprocessing(∇)            (a parameterless {@link RecurrentCell})
- *   h¹ = cell¹(x, state¹) … hᴸ = cellᴸ(hᴸ⁻¹, stateᴸ)
+ *   h¹ = cell¹([x; e], state¹) … hᴸ = cellᴸ(hᴸ⁻¹, stateᴸ)
  *   g = outputScale · (w · hᴸ + b)   (a linear head per coordinate)
  * </pre>
- * φ is laid out as [preprocessing, cell¹ … cellᴸ, w, b].
+ * φ is laid out as [preprocessing, cell¹ … cellᴸ, w, b]. With group inputs (names G₁ … G_k), e is a
+ * constant one-hot column per coordinate: eⱼ = 1 where the coordinate belongs to the problem's
+ * parameter group Gⱼ (see {@link dev.l2l.core.ParameterLayout}), 0 otherwise; so one φ can still
+ * behave differently on, say, convolution and dense parameters. Without group inputs e is empty.
  *
  * <p>This class, with {@link CoordinatewiseRollout}, is written once for every recurrent optimizer:
  * the LSTM and the GRU differ only in the {@link CellFactory} they pass.
@@ -29,6 +33,7 @@ import static java.util.Objects.requireNonNull;
 public final class CoordinatewiseRnnOptimizer implements LearnedOptimizer {
 
     private final List<RecurrentCell> chain;
+    private final List<String> groupInputs;
     private final double outputScale;
     private final DataType dataType;
     private final INDArray parameters;
@@ -48,8 +53,18 @@ public final class CoordinatewiseRnnOptimizer implements LearnedOptimizer {
      */
     public CoordinatewiseRnnOptimizer(RecurrentCell preprocessing, CellFactory layerFactory, int layers, int units,
                                       double outputScale, DataType dataType, long seed) {
-        this(buildChain(preprocessing, layerFactory, layers, units), outputScale, requireNonNull(dataType, "dataType is null"),
-                null);
+        this(preprocessing, layerFactory, layers, units, List.of(), outputScale, dataType, seed);
+    }
+
+    /**
+     * @param groupInputs the parameter groups named in the first layer's input, one indicator each
+     *                    (empty for none); a coordinate of a group not named gets zeros
+     * @see #CoordinatewiseRnnOptimizer(RecurrentCell, CellFactory, int, int, double, DataType, long)
+     */
+    public CoordinatewiseRnnOptimizer(RecurrentCell preprocessing, CellFactory layerFactory, int layers, int units,
+                                      List<String> groupInputs, double outputScale, DataType dataType, long seed) {
+        this(buildChain(preprocessing, layerFactory, layers, units, checkedGroups(groupInputs)), List.copyOf(groupInputs),
+                outputScale, requireNonNull(dataType, "dataType is null"), null);
         Random random = new Random(seed);
         for (int i = 0; i < chain.size(); i++) {
             if (cellParameters[i] != null) {
@@ -63,9 +78,10 @@ public final class CoordinatewiseRnnOptimizer implements LearnedOptimizer {
     }
 
     /** φ in {@code storage} (zeros when null), laid out for {@code chain}. */
-    private CoordinatewiseRnnOptimizer(List<RecurrentCell> chain, double outputScale, DataType dataType,
-                                       INDArray storage) {
+    private CoordinatewiseRnnOptimizer(List<RecurrentCell> chain, List<String> groupInputs, double outputScale,
+                                       DataType dataType, INDArray storage) {
         this.chain = chain;
+        this.groupInputs = groupInputs;
         this.outputScale = outputScale;
         this.dataType = dataType;
         int units = chain.get(chain.size() - 1).outputSize();
@@ -81,8 +97,16 @@ public final class CoordinatewiseRnnOptimizer implements LearnedOptimizer {
         headBias = parameters.get(NDArrayIndex.interval(head + units, total)).reshape('c', 1, 1);
     }
 
+    private static List<String> checkedGroups(List<String> groupInputs) {
+        requireNonNull(groupInputs, "groupInputs is null");
+        if (new java.util.HashSet<>(groupInputs).size() != groupInputs.size()) {
+            throw new IllegalArgumentException("group inputs must be distinct, got " + groupInputs);
+        }
+        return groupInputs;
+    }
+
     private static List<RecurrentCell> buildChain(RecurrentCell preprocessing, CellFactory layerFactory, int layers,
-                                             int units) {
+                                                  int units, List<String> groupInputs) {
         requireNonNull(preprocessing, "preprocessing is null");
         requireNonNull(layerFactory, "layerFactory is null");
         if (layers < 1 || units < 1) {
@@ -93,7 +117,7 @@ public final class CoordinatewiseRnnOptimizer implements LearnedOptimizer {
         }
         List<RecurrentCell> chain = new ArrayList<>();
         chain.add(preprocessing);
-        int width = preprocessing.outputSize();
+        int width = preprocessing.outputSize() + groupInputs.size();
         for (int layer = 0; layer < layers; layer++) {
             RecurrentCell cell = layerFactory.create(width, units);
             if (cell.inputSize() != width || cell.outputSize() != units) {
@@ -112,7 +136,7 @@ public final class CoordinatewiseRnnOptimizer implements LearnedOptimizer {
                     + " entries, got " + storage.dataType() + " " + java.util.Arrays.toString(storage.shape()));
         }
         storage.assign(parameters);
-        return new CoordinatewiseRnnOptimizer(chain, outputScale, dataType, storage);
+        return new CoordinatewiseRnnOptimizer(chain, groupInputs, outputScale, dataType, storage);
     }
 
     @Override
@@ -127,7 +151,17 @@ public final class CoordinatewiseRnnOptimizer implements LearnedOptimizer {
 
     @Override
     public Rollout newRollout(int coordinates, boolean record) {
-        return new CoordinatewiseRollout(this, coordinates, record);
+        return newRollout(ParameterLayout.whole(coordinates), record);
+    }
+
+    @Override
+    public Rollout newRollout(ParameterLayout layout, boolean record) {
+        return new CoordinatewiseRollout(this, layout, record);
+    }
+
+    /** The parameter groups whose indicators the first layer reads, in input order. */
+    public List<String> groupInputs() {
+        return groupInputs;
     }
 
     List<RecurrentCell> chain() {

@@ -1,5 +1,6 @@
 package dev.l2l.core.rnn;
 
+import dev.l2l.core.ParameterLayout;
 import dev.l2l.core.Rollout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,7 +12,9 @@ import java.util.List;
 
 /**
  * The per-problem side of {@link CoordinatewiseRnnOptimizer}: per-coordinate states, the buffers of
- * every recorded step (allocated once and reused across truncations) and BPTT through them.
+ * every recorded step (allocated once and reused across truncations) and BPTT through them. With
+ * group inputs, every step slot holds the first layer's input [x; e] with the constant indicators e
+ * written once, and the first layer's input adjoint has rows for e that nothing reads.
  */
 final class CoordinatewiseRollout implements Rollout {
 
@@ -20,6 +23,9 @@ final class CoordinatewiseRollout implements Rollout {
     private final int rows;
     private final boolean record;
     private final DataType dataType;
+    /** The group indicators e [groups × rows], or null without group inputs. */
+    private final INDArray groupIndicators;
+    private final INDArray firstInputAdjoint;
 
     private final List<StepSlot> slots = new ArrayList<>();
     private final INDArray[][] carry;
@@ -39,16 +45,17 @@ final class CoordinatewiseRollout implements Rollout {
     private INDArray[] gradientSlices;
     private INDArray[] headGradientSlices;
 
-    CoordinatewiseRollout(CoordinatewiseRnnOptimizer optimizer, int rows, boolean record) {
-        if (rows < 1) {
-            throw new IllegalArgumentException("a rollout needs at least one coordinate, got " + rows);
-        }
+    CoordinatewiseRollout(CoordinatewiseRnnOptimizer optimizer, ParameterLayout layout, boolean record) {
+        int rows = layout.coordinates();
         this.optimizer = optimizer;
         this.chain = optimizer.chain();
         this.rows = rows;
         this.record = record;
         this.dataType = optimizer.dataType();
         int n = chain.size();
+        groupIndicators = indicators(optimizer.groupInputs(), layout);
+        firstInputAdjoint = record && groupIndicators != null
+                ? Nd4j.zeros(dataType, chain.get(1).inputSize(), rows) : null;
         carry = new INDArray[n][];
         scratch = new CellBuffers[n];
         outputAdjoints = new INDArray[n];
@@ -59,7 +66,9 @@ final class CoordinatewiseRollout implements Rollout {
             carry[i] = zeros(cell.stateSizes());
             scratch[i] = cell.newBuffers(rows, dataType);
             if (record) {
-                outputAdjoints[i] = Nd4j.zeros(dataType, cell.outputSize(), rows);
+                outputAdjoints[i] = i == 0 && firstInputAdjoint != null
+                        ? firstInputAdjoint.get(NDArrayIndex.interval(0, cell.outputSize()), NDArrayIndex.all())
+                        : Nd4j.zeros(dataType, cell.outputSize(), rows);
                 stateAdjointsNext[i] = zeros(cell.stateSizes());
                 stateAdjointsPrevious[i] = zeros(cell.stateSizes());
             }
@@ -86,6 +95,10 @@ final class CoordinatewiseRollout implements Rollout {
         for (int i = 0; i < chain.size(); i++) {
             chain.get(i).forward(parameters[i], input, current[i], slot.buffers[i], scratch[i]);
             input = slot.buffers[i].output();
+            if (i == 0 && slot.firstInput != null) {
+                slot.features.assign(input);
+                input = slot.firstInput;
+            }
         }
         Nd4j.gemm(optimizer.headWeights(), input, slot.rawUpdate, false, false, 1.0, 0.0);
         slot.rawUpdate.addi(optimizer.headBias().getDouble(0));
@@ -135,9 +148,10 @@ final class CoordinatewiseRollout implements Rollout {
             adjoints.output = outputAdjoints[i];
             adjoints.stateOut = stateAdjointsNext[i];
             adjoints.stateIn = stateAdjointsPrevious[i];
-            adjoints.input = i > 0 ? outputAdjoints[i - 1] : gradientAdjoint;
+            adjoints.input = i == 0 ? gradientAdjoint
+                    : i == 1 && firstInputAdjoint != null ? firstInputAdjoint : outputAdjoints[i - 1];
             adjoints.parameterGradient = gradientSlices[i];
-            INDArray input = i == 0 ? slot.gradient : slot.buffers[i - 1].output();
+            INDArray input = i == 0 ? slot.gradient : i == 1 ? slot.firstInput() : slot.buffers[i - 1].output();
             INDArray[] stateIn = cursor == 0 ? carry[i] : slots.get(cursor - 1).buffers[i].state();
             cell.backward(parameters[i], input, stateIn, slot.buffers[i], scratch[i], adjoints);
         }
@@ -183,8 +197,10 @@ final class CoordinatewiseRollout implements Rollout {
         for (int i = 0; i < chain.size(); i++) {
             scratch[i].close();
             closeAll(carry[i]);
-            if (record) {
+            if (record && !(i == 0 && firstInputAdjoint != null)) {
                 outputAdjoints[i].close();
+            }
+            if (record) {
                 closeAll(stateAdjointsNext[i]);
                 closeAll(stateAdjointsPrevious[i]);
             }
@@ -193,6 +209,26 @@ final class CoordinatewiseRollout implements Rollout {
             headAdjoint.close();
             ones.close();
         }
+        if (firstInputAdjoint != null) {
+            firstInputAdjoint.close();
+        }
+        if (groupIndicators != null) {
+            groupIndicators.close();
+        }
+    }
+
+    /** e [groups × rows]: row j is 1 on the coordinates of group {@code groups.get(j)}; null for no groups. */
+    private INDArray indicators(java.util.List<String> groups, ParameterLayout layout) {
+        if (groups.isEmpty()) {
+            return null;
+        }
+        INDArray e = Nd4j.zeros(dataType, groups.size(), rows);
+        for (int j = 0; j < groups.size(); j++) {
+            for (ParameterLayout.Segment segment : layout.segmentsOf(groups.get(j))) {
+                e.get(NDArrayIndex.point(j), NDArrayIndex.interval(segment.from(), segment.to())).assign(1.0);
+            }
+        }
+        return e;
     }
 
     private void bindGradient(INDArray parameterGradient) {
@@ -228,22 +264,47 @@ final class CoordinatewiseRollout implements Rollout {
         }
     }
 
-    /** What one step writes: a copy of its gradient, each cell's buffers and the unscaled update. */
+    /**
+     * What one step writes: a copy of its gradient, each cell's buffers, the unscaled update and,
+     * with group inputs, the first layer's input [x; e].
+     */
     private final class StepSlot implements AutoCloseable {
         final INDArray gradient = Nd4j.zeros(dataType, 1, rows);
         final INDArray rawUpdate = Nd4j.zeros(dataType, 1, rows);
         final CellBuffers[] buffers = new CellBuffers[chain.size()];
+        /** [x; e], or null without group inputs. */
+        final INDArray firstInput;
+        /** The x rows of {@link #firstInput}. */
+        final INDArray features;
 
         StepSlot() {
             for (int i = 0; i < chain.size(); i++) {
                 buffers[i] = chain.get(i).newBuffers(rows, dataType);
             }
+            if (groupIndicators == null) {
+                firstInput = null;
+                features = null;
+            } else {
+                int x = chain.get(0).outputSize();
+                firstInput = Nd4j.zeros(dataType, x + groupIndicators.rows(), rows);
+                features = firstInput.get(NDArrayIndex.interval(0, x), NDArrayIndex.all());
+                firstInput.get(NDArrayIndex.interval(x, x + groupIndicators.rows()), NDArrayIndex.all())
+                        .assign(groupIndicators);
+            }
+        }
+
+        /** What the first layer read. */
+        INDArray firstInput() {
+            return firstInput != null ? firstInput : buffers[0].output();
         }
 
         @Override
         public void close() {
             gradient.close();
             rawUpdate.close();
+            if (firstInput != null) {
+                firstInput.close();
+            }
             for (CellBuffers buffer : buffers) {
                 buffer.close();
             }
