@@ -218,7 +218,7 @@ final class CoordinatewiseRollout implements Rollout {
     }
 
     /** e [groups × rows]: row j is 1 on the coordinates of group {@code groups.get(j)}; null for no groups. */
-    private INDArray indicators(java.util.List<String> groups, ParameterLayout layout) {
+    private INDArray indicators(List<String> groups, ParameterLayout layout) {
         if (groups.isEmpty()) {
             return null;
         }

@@ -4,6 +4,8 @@ import dev.l2l.optimizers.FastMath;
 import dev.l2l.optimizers.HeapFloats;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Arrays;
+
 /**
  * The elementwise part of an LSTM step in single precision, fused into one pass over the
  * coordinates instead of the dozen ND4J ops of {@link LstmCell}'s general path. Same arithmetic,
@@ -124,7 +126,7 @@ final class LstmFloatKernel {
         final int g = 3 * CHUNK;
         double[] sums = new double[4];
         for (int u = 0; u < units; u++) {
-            java.util.Arrays.fill(sums, 0.0);
+            Arrays.fill(sums, 0.0);
             for (int from = 0; from < n; from += CHUNK) {
                 int len = Math.min(CHUNK, n - from);
                 for (int gate = 0; gate < 4; gate++) {
