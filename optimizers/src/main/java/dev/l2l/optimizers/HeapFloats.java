@@ -1,6 +1,6 @@
 package dev.l2l.optimizers;
 
-import org.nd4j.linalg.api.buffer.DataType;
+import dev.l2l.core.linalg.DirectFloats;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.FloatBuffer;
@@ -23,17 +23,7 @@ public final class HeapFloats {
 
     /** Whether {@code array} is float and its elements are one contiguous run in row-major order. */
     public static boolean eligible(INDArray array) {
-        if (array.dataType() != DataType.FLOAT || array.ordering() != 'c' || array.length() > Integer.MAX_VALUE) {
-            return false;
-        }
-        long expected = 1;
-        for (int d = array.rank() - 1; d >= 0; d--) {
-            if (array.size(d) != 1 && array.stride(d) != expected) {
-                return false;
-            }
-            expected *= array.size(d);
-        }
-        return true;
+        return DirectFloats.contiguousFloat(array);
     }
 
     /** Copies {@code array} (contiguous, float) into {@code into[0 … length)}; returns {@code into}. */

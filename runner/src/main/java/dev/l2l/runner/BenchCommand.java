@@ -33,20 +33,28 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mnist", paramLabel = "CONFIG", description = "MNIST experiment (default: ${DEFAULT-VALUE}).")
     private Path mnist = Path.of("examples/mnist.yaml");
 
-    @Option(names = "--meta-batches", paramLabel = "N", description = "Meta-batches timed per experiment (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--meta-batches", paramLabel = "N",
+            description = "Meta-batches timed per experiment, after the warm-up (default: ${DEFAULT-VALUE}).")
     private int metaBatches = 6;
+
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "Meta-batches run before the timing starts, while the JIT compiles (default: ${DEFAULT-VALUE}).")
+    private int warmup = 3;
 
     @Override
     public Integer call() {
-        if (metaBatches < 2) {
-            throw new UserError("--meta-batches: must be at least 2 (the first warms up), got " + metaBatches);
+        if (metaBatches < 1) {
+            throw new UserError("--meta-batches: must be at least 1, got " + metaBatches);
+        }
+        if (warmup < 1) {
+            throw new UserError("--warmup: must be at least 1, got " + warmup);
         }
         ConfigLoader loader = main.injector().getInstance(ConfigLoader.class);
         PrintStream out = main.injector().getInstance(PrintStream.class);
-        ExperimentConfig quadraticConfig = loader.load(quadratic, List.of("training.metaBatches=" + metaBatches), true);
-        ExperimentConfig mnistConfig = loader.load(mnist, List.of("training.metaBatches=" + metaBatches), true);
+        ExperimentConfig quadraticConfig = loader.load(quadratic, List.of("training.metaBatches=" + (warmup + metaBatches)), true);
+        ExperimentConfig mnistConfig = loader.load(mnist, List.of("training.metaBatches=" + (warmup + metaBatches)), true);
         BaselineSpec adam = adam(main.injector().getInstance(PluginRegistry.class));
-        new BenchReport(out).run(quadraticConfig, mnistConfig, adam);
+        new BenchReport(out, warmup).run(quadraticConfig, mnistConfig, adam);
         return 0;
     }
 

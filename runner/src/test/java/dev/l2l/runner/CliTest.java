@@ -53,9 +53,12 @@ class CliTest {
         assertOneLine();
         assertEquals(2, run("fly"));
         assertOneLine();
-        assertEquals(2, run("bench", "--meta-batches", "1"));
+        assertEquals(2, run("bench", "--meta-batches", "0"));
         assertOneLine();
-        assertTrue(err.contains("--meta-batches: must be at least 2"), err);
+        assertTrue(err.contains("--meta-batches: must be at least 1, got 0"), err);
+        assertEquals(2, run("bench", "--warmup", "0"));
+        assertOneLine();
+        assertTrue(err.contains("--warmup: must be at least 1, got 0"), err);
         assertEquals(2, run("bench", "--quadratic", directory.resolve("none.yaml").toString()));
         assertOneLine();
         assertTrue(err.contains("none.yaml: no such file"), err);

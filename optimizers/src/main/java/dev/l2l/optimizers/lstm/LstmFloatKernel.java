@@ -1,6 +1,6 @@
 package dev.l2l.optimizers.lstm;
 
-import dev.l2l.optimizers.FastMath;
+import dev.l2l.core.linalg.FastMath;
 import dev.l2l.optimizers.HeapFloats;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -8,6 +8,7 @@ import dev.l2l.core.eval.Contender;
 import dev.l2l.core.eval.Evaluator;
 import dev.l2l.core.eval.LearnedContender;
 import dev.l2l.core.plugin.BaselineSpec;
+import dev.l2l.core.train.MetaBatchReport;
 import dev.l2l.core.train.MetaTrainer;
 import dev.l2l.core.train.Seeds;
 import dev.l2l.core.train.TrainingListener;
@@ -28,11 +29,34 @@ final class Benchmarks {
     private Benchmarks() {
     }
 
-    /** Meta-training throughput: optimizee steps per second over {@code config}'s training settings. */
-    static TrainingResult metaTraining(ExperimentConfig config) {
+    /**
+     * Meta-training throughput over {@code config}'s training settings: optimizee steps per second
+     * over the whole run, and over its meta-batches after the first {@code warmupBatches} (while
+     * the JIT still compiles the hot loop, on the same two cores, a run is slower).
+     */
+    static TrainingThroughput metaTraining(ExperimentConfig config, int warmupBatches) {
         Task task = config.task.create();
         LearnedOptimizer optimizer = config.optimizer.create(config.training.dataType(), config.seed);
-        return new MetaTrainer(task, optimizer, config.training, config.seed).train(TrainingListener.NONE);
+        MetaBatchReport[] afterWarmup = new MetaBatchReport[1];
+        MetaBatchReport[] last = new MetaBatchReport[1];
+        TrainingListener timing = new TrainingListener() {
+            @Override
+            public void metaBatchDone(MetaBatchReport report) {
+                if (report.index() == warmupBatches - 1) {
+                    afterWarmup[0] = report;
+                }
+                last[0] = report;
+            }
+        };
+        TrainingResult result = new MetaTrainer(task, optimizer, config.training, config.seed).train(timing);
+        double steady = afterWarmup[0] == null || last[0] == afterWarmup[0] ? Double.NaN
+                : (last[0].optimizeeSteps() - afterWarmup[0].optimizeeSteps())
+                / (last[0].seconds() - afterWarmup[0].seconds());
+        return new TrainingThroughput(result.throughput(), steady);
+    }
+
+    /** Optimizee steps per second of a whole meta-training run, and after its warm-up meta-batches. */
+    record TrainingThroughput(double wholeRun, double afterWarmup) {
     }
 
     /**

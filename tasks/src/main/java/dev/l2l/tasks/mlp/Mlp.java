@@ -19,7 +19,9 @@ import java.util.SplittableRandom;
  * same step always sees the same minibatch.
  *
  * <p>Forward: A₀ = X, Aₗ = act(Aₗ₋₁Wₗ + bₗ), logits Z = A_{L−1}W_L + b_L. Backward: δ_L = (softmax Z − Y)/B,
- * ∂Wₗ = Aₗ₋₁ᵀδₗ, ∂bₗ = 1ᵀδₗ, δₗ₋₁ = (δₗWₗᵀ) ⊙ act'. Buffers are allocated on first use, per data type.
+ * ∂Wₗ = Aₗ₋₁ᵀδₗ, ∂bₗ = 1ᵀδₗ, δₗ₋₁ = (δₗWₗᵀ) ⊙ act'. Contiguous float arrays take {@link MlpFloatPass}
+ * (the meta-training and evaluation path); any other arrays, double above all, take ND4J ops here.
+ * Buffers are allocated on first use, per data type.
  */
 final class Mlp implements Optimizee {
 
@@ -30,6 +32,7 @@ final class Mlp implements Optimizee {
     private final long seed;
     private final Minibatches minibatches;
     private Buffers buffers;
+    private MlpFloatPass floatPass;
 
     Mlp(MlpNetwork network, ImageDataset data, int batchSize, double initScale, long seed) {
         this.network = network;
@@ -62,6 +65,12 @@ final class Mlp implements Optimizee {
 
     @Override
     public double lossAndGradient(long step, INDArray theta, INDArray gradient) {
+        if (MlpFloatPass.applies(theta, gradient)) {
+            if (floatPass == null) {
+                floatPass = new MlpFloatPass(network, batchSize, data);
+            }
+            return floatPass.lossAndGradient(theta, gradient, minibatch(step));
+        }
         Buffers b = buffers(theta.dataType());
         b.in.load(theta, data, minibatch(step));
         INDArray[] p = b.in.parameters;

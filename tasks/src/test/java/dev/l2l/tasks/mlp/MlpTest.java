@@ -6,6 +6,7 @@ import dev.l2l.core.Task;
 import dev.l2l.core.plugin.ConfigException;
 import dev.l2l.core.testkit.FiniteDifferences;
 import dev.l2l.core.testkit.TaskContract;
+import dev.l2l.core.train.StackedProblem;
 import dev.l2l.tasks.data.ImageDataset;
 import dev.l2l.tasks.data.MnistFiles;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -119,9 +121,50 @@ class MlpTest {
         }
     }
 
+    /** Float arrays take {@link MlpFloatPass}, double ones the ND4J path that the finite-difference test checks. */
+    @ParameterizedTest(name = "{0}, hidden layers {1}")
+    @CsvSource({"SIGMOID, 8", "RELU, 8", "TANH, 8", "SIGMOID, 5 4", "RELU, 5 4", "TANH, 5 4"})
+    void theFloatPathAgreesWithTheDoublePath(Activation activation, String hidden) {
+        int[] sizes = java.util.Arrays.stream(hidden.split(" ")).mapToInt(Integer::parseInt).toArray();
+        TaskContract.checkPrecisionsAgree(task(activation, 0.3, sizes), 2, 1e-4);
+    }
+
     @Test
-    void floatAndDoubleAgree() {
-        TaskContract.checkPrecisionsAgree(task(Activation.SIGMOID, 0.1, 8), 2, 1e-4);
+    void floatArraysThatAreNotOneContiguousRunTakeTheNd4jPathWithTheSameResult() {
+        // every other element of a longer row
+        Optimizee mlp = task(Activation.TANH, 0.3, 5, 4).sample(6);
+        INDArray theta = Nd4j.zeros(DataType.FLOAT, 1, mlp.dimension());
+        mlp.initialParameters(theta);
+        INDArray gradient = theta.ulike();
+        INDArray strided = Nd4j.zeros(DataType.FLOAT, 1, 2L * mlp.dimension())
+                .get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2, 2L * mlp.dimension())).assign(theta);
+        INDArray stridedGradient = Nd4j.zeros(DataType.FLOAT, 1, 2L * mlp.dimension())
+                .get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2, 2L * mlp.dimension()));
+        assertEquals(2, strided.stride(1));
+        double fast = mlp.lossAndGradient(4, theta, gradient);
+        double nd4j = mlp.lossAndGradient(4, strided, stridedGradient);
+        assertEquals(nd4j, fast, 1e-5);
+        FiniteDifferences.assertClose("fast float path against ND4J float", stridedGradient.toDoubleVector(),
+                gradient.toDoubleVector(), 1e-4);
+    }
+
+    @Test
+    void aFloatInstanceInsideAStackedVectorReadsAndWritesOnlyItsPart() {
+        MlpTask task = task(Activation.SIGMOID, 0.3, 6);
+        Optimizee first = task.sample(1);
+        Optimizee second = task.sample(2);
+        StackedProblem stacked = new StackedProblem(List.of(first, second));
+        INDArray theta = Nd4j.zeros(DataType.FLOAT, 1, stacked.coordinates());
+        stacked.initialParameters(theta);
+        INDArray gradient = theta.ulike();
+        double[] losses = new double[2];
+        stacked.lossAndGradient(3, theta, gradient, losses);
+        INDArray alone = Nd4j.zeros(DataType.FLOAT, 1, second.dimension());
+        second.initialParameters(alone);
+        INDArray aloneGradient = alone.ulike();
+        assertEquals(second.lossAndGradient(3, alone, aloneGradient), losses[1]);
+        assertArrayEquals(aloneGradient.toFloatVector(), stacked.viewsOf(gradient)[1].toFloatVector());
+        assertNotEquals(losses[0], losses[1]);
     }
 
     @Test

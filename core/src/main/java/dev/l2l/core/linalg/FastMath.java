@@ -1,4 +1,4 @@
-package dev.l2l.optimizers;
+package dev.l2l.core.linalg;
 
 /**
  * Single-precision tanh and logistic sigmoid without {@code exp}: a rational minimax approximation
