@@ -45,6 +45,17 @@ public interface LearnedOptimizer {
     }
 
     /**
+     * Whether each coordinate's update depends only on that coordinate's own gradients (and its
+     * group), never on other coordinates. Then the coordinates of a problem can be split into
+     * contiguous parts, each run by a rollout of its own over {@link ParameterLayout#range}, with
+     * the same updates: how evaluation spreads one problem over several threads. The default is
+     * {@code false}, which is always safe.
+     */
+    default boolean coordinatewise() {
+        return false;
+    }
+
+    /**
      * The same optimizer with φ stored in {@code storage} (a vector of φ's length, into which φ's
      * current values are copied): how a {@link dev.l2l.core.groups.GroupedOptimizer} keeps the φ of
      * all its groups in one vector. This optimizer must not be used afterwards. Optional: the

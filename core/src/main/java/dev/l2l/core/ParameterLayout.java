@@ -89,6 +89,23 @@ public final class ParameterLayout {
         return coordinates;
     }
 
+    /** The layout of coordinates [from, to) alone, renumbered from 0. */
+    public ParameterLayout range(int from, int to) {
+        if (from < 0 || to > coordinates || from >= to) {
+            throw new IllegalArgumentException("range [" + from + ", " + to + ") is not a non-empty part of 0 … "
+                    + coordinates);
+        }
+        List<Segment> part = new ArrayList<>();
+        for (Segment segment : segments) {
+            int start = Math.max(from, segment.from());
+            int end = Math.min(to, segment.to());
+            if (start < end) {
+                part.add(new Segment(segment.group(), start - from, end - from));
+            }
+        }
+        return new ParameterLayout(part, to - from);
+    }
+
     /** The segments, in coordinate order. */
     public List<Segment> segments() {
         return segments;

@@ -20,6 +20,8 @@ class LstmGradientTest {
     void theFusedFloatPathAgreesWithDouble() {
         RecurrentCellContract.checkPrecisionsAgree(new LstmCell(3, 5), 37, 2, 1.0, 2e-6);
         RecurrentCellContract.checkPrecisionsAgree(new LstmCell(20, 20), 300, 3, 3.0, 2e-6);
+        // several blocks of coordinates and a partial one: sums over coordinates block by block
+        RecurrentCellContract.checkPrecisionsAgree(new LstmCell(2, 20), 1300, 4, 1.0, 1e-5);
     }
 
     @Test

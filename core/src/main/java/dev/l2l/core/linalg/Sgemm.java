@@ -19,6 +19,8 @@ public final class Sgemm {
     }
 
     /**
+     * C = α·op(A)·op(B) + β·C on dense matrices (leading dimension = row length).
+     *
      * @param transposeA use Aᵀ: A is stored [k × m] instead of [m × k]
      * @param transposeB use Bᵀ: B is stored [n × k] instead of [k × n]
      * @param m rows of C
@@ -27,19 +29,28 @@ public final class Sgemm {
      */
     public static void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, float alpha,
                                 FloatBuffer a, FloatBuffer b, float beta, FloatBuffer c) {
-        int lda = transposeA ? m : k;
-        int ldb = transposeB ? k : n;
-        require(a, (long) m * k, "A");
-        require(b, (long) k * n, "B");
-        require(c, (long) m * n, "C");
-        openblas.cblas_sgemm(openblas.CblasRowMajor, transposeA ? openblas.CblasTrans : openblas.CblasNoTrans,
-                transposeB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, n);
+        multiply(transposeA, transposeB, m, n, k, alpha, a, transposeA ? m : k, b, transposeB ? k : n, beta, c, n);
     }
 
-    private static void require(FloatBuffer buffer, long elements, String name) {
-        if (!buffer.isDirect() || buffer.position() != 0 || buffer.capacity() < elements) {
-            throw new IllegalArgumentException("sgemm: " + name + " must be a direct buffer of at least " + elements
-                    + " floats at position 0, got " + buffer);
+    /**
+     * The same on matrices inside larger row-major ones: row r of a stored matrix starts at element
+     * r·ld of its buffer (lda, ldb, ldc), so a block of columns of a wide matrix can be multiplied
+     * in place.
+     */
+    public static void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, float alpha,
+                                FloatBuffer a, int lda, FloatBuffer b, int ldb, float beta, FloatBuffer c, int ldc) {
+        require(a, transposeA ? k : m, transposeA ? m : k, lda, "A");
+        require(b, transposeB ? n : k, transposeB ? k : n, ldb, "B");
+        require(c, m, n, ldc, "C");
+        openblas.cblas_sgemm(openblas.CblasRowMajor, transposeA ? openblas.CblasTrans : openblas.CblasNoTrans,
+                transposeB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+
+    private static void require(FloatBuffer buffer, int rows, int columns, int leading, String name) {
+        long elements = rows == 0 || columns == 0 ? 0 : (long) (rows - 1) * leading + columns;
+        if (!buffer.isDirect() || buffer.position() != 0 || leading < Math.max(1, columns) || buffer.capacity() < elements) {
+            throw new IllegalArgumentException("sgemm: " + name + " [" + rows + " × " + columns + "] with leading dimension "
+                    + leading + " needs a direct buffer of at least " + elements + " floats at position 0, got " + buffer);
         }
     }
 }

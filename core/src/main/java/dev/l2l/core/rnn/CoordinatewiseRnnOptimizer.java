@@ -139,6 +139,12 @@ public final class CoordinatewiseRnnOptimizer implements LearnedOptimizer {
         return new CoordinatewiseRnnOptimizer(chain, groupInputs, outputScale, dataType, storage);
     }
 
+    /** Yes: every cell maps each coordinate's column alone ({@link RecurrentCell}), group inputs included. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public INDArray parameters() {
         return parameters;

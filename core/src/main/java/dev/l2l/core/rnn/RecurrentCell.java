@@ -13,7 +13,10 @@ import java.util.Random;
  *
  * <p><b>Layout.</b> Every per-coordinate array is feature-major: [features × rows], c-order, one
  * column per coordinate. Row blocks of such arrays are contiguous, which is what makes ND4J's
- * elementwise ops fast (column blocks are strided and several times slower).
+ * elementwise ops fast (column blocks are strided and several times slower). Columns are
+ * independent: a cell computes each coordinate's column from that column alone, which is what
+ * makes the optimizer coordinatewise (and lets a problem's coordinates be split over threads,
+ * {@link dev.l2l.core.LearnedOptimizer#coordinatewise()}).
  *
  * <p><b>Buffers.</b> A cell allocates everything a step writes in {@link #newBuffers}; the rollout
  * keeps one {@link CellBuffers} per recorded step and reuses them across truncations, so the hot

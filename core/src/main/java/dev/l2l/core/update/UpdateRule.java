@@ -2,18 +2,21 @@ package dev.l2l.core.update;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * An ND4J update rule ({@link IUpdater}) with its state, applied to one row vector of parameters.
- * Used for the hand-designed baselines and for Adam on φ; the arithmetic is ND4J's own.
+ * Used for the hand-designed baselines and for Adam on φ; the arithmetic is ND4J's own, except that
+ * Adam on contiguous float arrays takes {@link FloatAdam}, the same formulas in one Java pass.
  */
 public final class UpdateRule implements AutoCloseable {
 
     private final INDArray state;
     private final GradientUpdater<?> updater;
     private final INDArray step;
+    private final FloatAdam floatAdam;
     private int iteration;
 
     /**
@@ -29,6 +32,7 @@ public final class UpdateRule implements AutoCloseable {
             updater.setStateViewArray(state, new long[] {1, n}, 'c', true);
         }
         this.step = Nd4j.zeros(parameters.dataType(), 1, n);
+        this.floatAdam = config instanceof Adam adam ? new FloatAdam(adam) : null;
     }
 
     /**
@@ -36,6 +40,11 @@ public final class UpdateRule implements AutoCloseable {
      * (both [1 × n]; the gradient is left unchanged).
      */
     public void apply(INDArray parameters, INDArray gradient) {
+        if (floatAdam != null && FloatAdam.applies(parameters, gradient, state)) {
+            floatAdam.apply(parameters, gradient, state, iteration);
+            iteration++;
+            return;
+        }
         step.assign(gradient);
         updater.applyUpdater(step, iteration, 0);
         parameters.subi(step);

@@ -41,6 +41,29 @@ class SgemmTest {
     }
 
     @Test
+    void multipliesBlocksOfColumnsOfWiderMatricesInPlace() {
+        // C[:, 2:5] of a [2 × 6] matrix += A[2 × 3] · B[:, 1:4] of a [3 × 7] matrix
+        Random random = new Random(8);
+        float[] a = values(random, 6);
+        float[] b = values(random, 21);
+        float[] c = values(random, 12);
+        FloatBuffer cBuffer = filled(c);
+        Sgemm.multiply(false, false, 2, 3, 3, 1f, filled(a), 3, DirectFloats.slice(filled(b), 1, 20), 7, 1f,
+                DirectFloats.slice(cBuffer, 2, 10), 6);
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 6; j++) {
+                double expected = c[i * 6 + j];
+                if (j >= 2 && j < 5) {
+                    for (int p = 0; p < 3; p++) {
+                        expected += (double) a[i * 3 + p] * b[p * 7 + 1 + j - 2];
+                    }
+                }
+                assertEquals(expected, cBuffer.get(i * 6 + j), 1e-5, "C[" + i + "," + j + "]");
+            }
+        }
+    }
+
+    @Test
     void refusesBuffersTooSmallOrOnTheHeap() {
         FloatBuffer small = DirectFloats.allocate(5);
         FloatBuffer enough = DirectFloats.allocate(6);
@@ -48,6 +71,11 @@ class SgemmTest {
                 () -> Sgemm.multiply(false, false, 2, 3, 1, 1f, small, enough, 0f, small));
         assertThrows(IllegalArgumentException.class,
                 () -> Sgemm.multiply(false, false, 2, 3, 1, 1f, FloatBuffer.allocate(2), enough, 0f, enough));
+        // a leading dimension shorter than a row, and a buffer too short for the last row
+        assertThrows(IllegalArgumentException.class,
+                () -> Sgemm.multiply(false, false, 2, 3, 1, 1f, enough, 1, enough, 2, 0f, enough, 3));
+        assertThrows(IllegalArgumentException.class,
+                () -> Sgemm.multiply(false, false, 2, 3, 1, 1f, enough, 1, enough, 3, 0f, enough, 4));
     }
 
     private static float[] values(Random random, int length) {

@@ -39,13 +39,14 @@ public final class LstmCell extends RecurrentLayer {
     public void forward(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step, CellBuffers scratch) {
         INDArray[] p = parameters(parameters);
         Buffers b = (Buffers) step;
+        if (LstmFloatKernel.applies(p[0], p[1], input, stateIn[0], stateIn[1], b.gates, b.cell, b.tanhCell, b.hidden)) {
+            LstmFloatKernel.forward(inputSize, units, p[0], p[1], input, stateIn[0], stateIn[1], b.gates, b.cell,
+                    b.tanhCell, b.hidden);
+            return;
+        }
         b.inputPart.assign(input);
         b.hiddenPart.assign(stateIn[0]);
         Nd4j.gemm(p[0], b.concatenated, b.gates, false, false, 1.0, 0.0);
-        if (LstmFloatKernel.applies(b.gates, p[1], stateIn[1], b.cell, b.tanhCell, b.hidden)) {
-            LstmFloatKernel.forward(units, b.gates, p[1], stateIn[1], b.cell, b.tanhCell, b.hidden);
-            return;
-        }
         b.gates.addiColumnVector(p[1]);
         Transforms.sigmoid(b.sigmoidGates, false);
         Transforms.tanh(b.g, false);
@@ -64,14 +65,19 @@ public final class LstmCell extends RecurrentLayer {
         INDArray[] dp = gradients(a.parameterGradient);
         Buffers b = (Buffers) step;
         Buffers s = (Buffers) scratch;
-        if (LstmFloatKernel.applies(b.gates, b.tanhCell, stateIn[1], a.output, a.stateOut[0], a.stateOut[1], s.gates,
-                a.stateIn[1], dp[1])) {
-            LstmFloatKernel.backward(units, b.gates, b.tanhCell, stateIn[1], a.output, a.stateOut[0], a.stateOut[1],
-                    s.gates, a.stateIn[1], dp[1]);
-        } else {
-            elementwiseBackward(b, s, stateIn, a);
-            Nd4j.gemm(s.gates, s.ones, dp[1], false, true, 1.0, 1.0);
+        if (LstmFloatKernel.applies(p[0], input, stateIn[0], stateIn[1], b.gates, b.tanhCell, a.output, a.stateOut[0],
+                a.stateOut[1], a.stateIn[0], a.stateIn[1], dp[0], dp[1])
+                && (a.input == null || LstmFloatKernel.applies(a.input))) {
+            LstmFloatKernel.backward(inputSize, units, new LstmFloatKernel.Backward(p[0], input, stateIn[0], stateIn[1],
+                    b.gates, b.tanhCell, a.output, a.stateOut[0], a.stateOut[1], a.input, a.stateIn[0], a.stateIn[1],
+                    dp[0], dp[1]));
+            return;
         }
+        // the fused forward does not fill [x; h]
+        b.inputPart.assign(input);
+        b.hiddenPart.assign(stateIn[0]);
+        elementwiseBackward(b, s, stateIn, a);
+        Nd4j.gemm(s.gates, s.ones, dp[1], false, true, 1.0, 1.0);
         Nd4j.gemm(s.gates, b.concatenated, dp[0], false, true, 1.0, 1.0);
         Nd4j.gemm(p[0], s.gates, s.concatenated, true, false, 1.0, 0.0);
         if (a.input != null) {

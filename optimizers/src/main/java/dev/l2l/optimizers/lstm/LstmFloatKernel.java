@@ -1,22 +1,29 @@
 package dev.l2l.optimizers.lstm;
 
+import dev.l2l.core.linalg.DirectFloats;
 import dev.l2l.core.linalg.FastMath;
+import dev.l2l.core.linalg.Sgemm;
 import dev.l2l.optimizers.HeapFloats;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.Arrays;
+import java.nio.FloatBuffer;
 
 /**
- * The elementwise part of an LSTM step in single precision, fused into one pass over the
- * coordinates instead of the dozen ND4J ops of {@link LstmCell}'s general path. Same arithmetic,
- * with {@link FastMath}'s tanh and sigmoid. Arrays are feature-major [features × N]; the pass goes
- * unit by unit and, within a unit, {@value #CHUNK} coordinates at a time, copied into small Java
- * arrays that stay in the L1 cache ({@link HeapFloats.Rows}) and back.
+ * An LSTM step in single precision, {@value #CHUNK} coordinates at a time: for each block of
+ * columns, the gate pre-activations W·[x; h] come from two {@link Sgemm} products straight out of
+ * x and h (no [x; h] copy, no full-width pre-activation array), land in a block that stays in the
+ * L2 cache, and the elementwise part runs on them in small Java arrays ({@link HeapFloats.Rows}) with
+ * {@link FastMath}'s tanh and sigmoid. The backward pass is blocked the same way: ∂L/∂z of a block
+ * feeds the products for ∂L/∂W, ∂L/∂x and ∂L/∂h at once. Each recorded array crosses main memory
+ * once; the same arithmetic as {@link LstmCell}'s general path, except that sums over coordinates
+ * are taken block by block. Arrays are feature-major [features × N]; W is [4H × (in + H)].
  */
 final class LstmFloatKernel {
 
-    /** Coordinates per chunk: the 13 chunk arrays of the backward pass take 26 KB. */
+    /** Coordinates per block: a block of 80 gate rows takes 160 KB, a third of a core's L2 cache. */
     static final int CHUNK = 512;
+
+    private static final ThreadLocal<FloatBuffer[]> BLOCKS = ThreadLocal.withInitial(() -> new FloatBuffer[1]);
 
     private LstmFloatKernel() {
     }
@@ -31,20 +38,43 @@ final class LstmFloatKernel {
         return true;
     }
 
+    /** This thread's direct block of at least {@code length} floats. */
+    private static FloatBuffer block(int length) {
+        FloatBuffer[] slot = BLOCKS.get();
+        if (slot[0] == null || slot[0].capacity() < length) {
+            slot[0] = DirectFloats.allocate(length);
+        }
+        return slot[0];
+    }
+
+    /** {@code array}'s elements from column {@code column} of its first row on, as a buffer (a matrix of leading dimension N). */
+    private static FloatBuffer from(INDArray array, int column) {
+        FloatBuffer storage = DirectFloats.storage(array);
+        int start = (int) array.offset() + column;
+        return DirectFloats.slice(storage, start, (int) array.offset() + (int) array.length() - start);
+    }
+
     /**
-     * From the gate pre-activations z (without bias) and c: writes the activated gates [i; f; o; g]
-     * back over z, and c', tanh c' and h'.
+     * From x, h and c: writes the activated gates [i; f; o; g], c', tanh c' and h'.
+     *
+     * @param weights W [4H × (in + H)]
+     * @param bias b [4H × 1]
      */
-    static void forward(int units, INDArray gates, INDArray bias, INDArray cellIn, INDArray cellOut,
-                        INDArray tanhCellOut, INDArray hiddenOut) {
+    static void forward(int inputSize, int units, INDArray weights, INDArray bias, INDArray input, INDArray hiddenIn,
+                        INDArray cellIn, INDArray gates, INDArray cellOut, INDArray tanhCellOut, INDArray hiddenOut) {
         int n = (int) gates.size(1);
+        int width = inputSize + units;
+        int gateRows = 4 * units;
         float[] b = HeapFloats.readScratch(0, bias);
         float[] z = HeapFloats.scratch(1, 4L * CHUNK);
         float[] c = HeapFloats.scratch(2, CHUNK);
         float[] tc = HeapFloats.scratch(3, CHUNK);
         float[] h = HeapFloats.scratch(4, CHUNK);
-        HeapFloats.Rows zRows = new HeapFloats.Rows(gates);
+        FloatBuffer w = from(weights, 0);
+        FloatBuffer wHidden = from(weights, inputSize);
+        FloatBuffer block = block(gateRows * CHUNK);
         HeapFloats.Rows cIn = new HeapFloats.Rows(cellIn);
+        HeapFloats.Rows gOut = new HeapFloats.Rows(gates);
         HeapFloats.Rows cOut = new HeapFloats.Rows(cellOut);
         HeapFloats.Rows tcOut = new HeapFloats.Rows(tanhCellOut);
         HeapFloats.Rows hOut = new HeapFloats.Rows(hiddenOut);
@@ -52,13 +82,15 @@ final class LstmFloatKernel {
         final int f = CHUNK;
         final int o = 2 * CHUNK;
         final int g = 3 * CHUNK;
-        for (int u = 0; u < units; u++) {
-            for (int from = 0; from < n; from += CHUNK) {
-                int len = Math.min(CHUNK, n - from);
+        for (int start = 0; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            Sgemm.multiply(false, false, gateRows, len, inputSize, 1f, w, width, from(input, start), n, 0f, block, len);
+            Sgemm.multiply(false, false, gateRows, len, units, 1f, wHidden, width, from(hiddenIn, start), n, 1f, block, len);
+            for (int u = 0; u < units; u++) {
                 for (int gate = 0; gate < 4; gate++) {
-                    zRows.get(gate * units + u, from, len, z, gate * CHUNK);
+                    block.get((gate * units + u) * len, z, gate * CHUNK, len);
                 }
-                cIn.get(u, from, len, c, 0);
+                cIn.get(u, start, len, c, 0);
                 // One simple loop per quantity: the JIT vectorises these, not one fused loop body.
                 sigmoid(z, i, len, b[u]);
                 sigmoid(z, f, len, b[units + u]);
@@ -74,11 +106,11 @@ final class LstmFloatKernel {
                     h[k] = z[o + k] * tc[k];
                 }
                 for (int gate = 0; gate < 4; gate++) {
-                    zRows.put(gate * units + u, from, len, z, gate * CHUNK);
+                    gOut.put(gate * units + u, start, len, z, gate * CHUNK);
                 }
-                cOut.put(u, from, len, c, 0);
-                tcOut.put(u, from, len, tc, 0);
-                hOut.put(u, from, len, h, 0);
+                cOut.put(u, start, len, c, 0);
+                tcOut.put(u, start, len, tc, 0);
+                hOut.put(u, start, len, h, 0);
             }
         }
     }
@@ -95,16 +127,22 @@ final class LstmFloatKernel {
         }
     }
 
+    /** The arrays of one backward step. */
+    record Backward(INDArray weights, INDArray input, INDArray hiddenIn, INDArray cellIn, INDArray gates,
+                    INDArray tanhCell, INDArray outputAdjoint, INDArray hiddenAdjoint, INDArray cellAdjoint,
+                    INDArray inputAdjoint, INDArray hiddenInAdjoint, INDArray cellInAdjoint,
+                    INDArray weightGradient, INDArray biasGradient) {
+    }
+
     /**
-     * From the step's activated gates, tanh c' and c, and the adjoints of h' (output plus next
-     * state) and c': writes ∂L/∂z of the four gates and ∂L/∂c, and adds Σₙ ∂L/∂z (the bias
-     * gradient, each gate's sum over the coordinates in double) into {@code biasGradient}.
+     * From the step's activated gates, tanh c', c, x and h and the adjoints of h' (output plus next
+     * state) and c': adds ∂L/∂W and ∂L/∂b (each gate's sum over the coordinates in double) into the
+     * gradients, and writes ∂L/∂c, ∂L/∂h and, unless {@code inputAdjoint} is null, ∂L/∂x.
      */
-    static void backward(int units, INDArray gates, INDArray tanhCell, INDArray cellIn, INDArray outputAdjoint,
-                         INDArray hiddenAdjoint, INDArray cellAdjoint, INDArray gateAdjoints, INDArray cellInAdjoint,
-                         INDArray biasGradient) {
-        int n = (int) gates.size(1);
-        float[] db = HeapFloats.readScratch(0, biasGradient);
+    static void backward(int inputSize, int units, Backward s) {
+        int n = (int) s.gates.size(1);
+        int width = inputSize + units;
+        int gateRows = 4 * units;
         float[] a = HeapFloats.scratch(1, 4L * CHUNK);
         float[] dz = HeapFloats.scratch(2, 4L * CHUNK);
         float[] tc = HeapFloats.scratch(3, CHUNK);
@@ -112,31 +150,34 @@ final class LstmFloatKernel {
         float[] dh = HeapFloats.scratch(5, CHUNK);
         float[] dhNext = HeapFloats.scratch(6, CHUNK);
         float[] dc = HeapFloats.scratch(7, CHUNK);
-        HeapFloats.Rows aRows = new HeapFloats.Rows(gates);
-        HeapFloats.Rows dzRows = new HeapFloats.Rows(gateAdjoints);
-        HeapFloats.Rows tcRows = new HeapFloats.Rows(tanhCell);
-        HeapFloats.Rows cRows = new HeapFloats.Rows(cellIn);
-        HeapFloats.Rows dhRows = new HeapFloats.Rows(outputAdjoint);
-        HeapFloats.Rows dhNextRows = new HeapFloats.Rows(hiddenAdjoint);
-        HeapFloats.Rows dcRows = new HeapFloats.Rows(cellAdjoint);
-        HeapFloats.Rows dcInRows = new HeapFloats.Rows(cellInAdjoint);
+        FloatBuffer w = from(s.weights, 0);
+        FloatBuffer wHidden = from(s.weights, inputSize);
+        FloatBuffer dw = from(s.weightGradient, 0);
+        FloatBuffer dwHidden = from(s.weightGradient, inputSize);
+        FloatBuffer block = block(gateRows * CHUNK);
+        HeapFloats.Rows aRows = new HeapFloats.Rows(s.gates);
+        HeapFloats.Rows tcRows = new HeapFloats.Rows(s.tanhCell);
+        HeapFloats.Rows cRows = new HeapFloats.Rows(s.cellIn);
+        HeapFloats.Rows dhRows = new HeapFloats.Rows(s.outputAdjoint);
+        HeapFloats.Rows dhNextRows = new HeapFloats.Rows(s.hiddenAdjoint);
+        HeapFloats.Rows dcRows = new HeapFloats.Rows(s.cellAdjoint);
+        HeapFloats.Rows dcInRows = new HeapFloats.Rows(s.cellInAdjoint);
         final int i = 0;
         final int f = CHUNK;
         final int o = 2 * CHUNK;
         final int g = 3 * CHUNK;
-        double[] sums = new double[4];
-        for (int u = 0; u < units; u++) {
-            Arrays.fill(sums, 0.0);
-            for (int from = 0; from < n; from += CHUNK) {
-                int len = Math.min(CHUNK, n - from);
+        double[] sums = new double[gateRows];
+        for (int start = 0; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            for (int u = 0; u < units; u++) {
                 for (int gate = 0; gate < 4; gate++) {
-                    aRows.get(gate * units + u, from, len, a, gate * CHUNK);
+                    aRows.get(gate * units + u, start, len, a, gate * CHUNK);
                 }
-                tcRows.get(u, from, len, tc, 0);
-                cRows.get(u, from, len, c, 0);
-                dhRows.get(u, from, len, dh, 0);
-                dhNextRows.get(u, from, len, dhNext, 0);
-                dcRows.get(u, from, len, dc, 0);
+                tcRows.get(u, start, len, tc, 0);
+                cRows.get(u, start, len, c, 0);
+                dhRows.get(u, start, len, dh, 0);
+                dhNextRows.get(u, start, len, dhNext, 0);
+                dcRows.get(u, start, len, dc, 0);
                 for (int k = 0; k < len; k++) {
                     dh[k] += dhNext[k];
                 }
@@ -160,16 +201,28 @@ final class LstmFloatKernel {
                     dc[k] *= a[f + k];
                 }
                 for (int gate = 0; gate < 4; gate++) {
-                    sums[gate] = sum(sums[gate], dz, gate * CHUNK, len);
-                    dzRows.put(gate * units + u, from, len, dz, gate * CHUNK);
+                    int row = gate * units + u;
+                    sums[row] = sum(sums[row], dz, gate * CHUNK, len);
+                    block.put(row * len, dz, gate * CHUNK, len);
                 }
-                dcInRows.put(u, from, len, dc, 0);
+                dcInRows.put(u, start, len, dc, 0);
             }
-            for (int gate = 0; gate < 4; gate++) {
-                db[gate * units + u] += (float) sums[gate];
+            FloatBuffer x = from(s.input, start);
+            FloatBuffer hIn = from(s.hiddenIn, start);
+            Sgemm.multiply(false, true, gateRows, inputSize, len, 1f, block, len, x, n, 1f, dw, width);
+            Sgemm.multiply(false, true, gateRows, units, len, 1f, block, len, hIn, n, 1f, dwHidden, width);
+            if (s.inputAdjoint != null) {
+                Sgemm.multiply(true, false, inputSize, len, gateRows, 1f, w, width, block, len, 0f,
+                        from(s.inputAdjoint, start), n);
             }
+            Sgemm.multiply(true, false, units, len, gateRows, 1f, wHidden, width, block, len, 0f,
+                    from(s.hiddenInAdjoint, start), n);
         }
-        HeapFloats.write(db, biasGradient);
+        float[] db = HeapFloats.readScratch(0, s.biasGradient);
+        for (int row = 0; row < gateRows; row++) {
+            db[row] += (float) sums[row];
+        }
+        HeapFloats.write(db, s.biasGradient);
     }
 
     /** {@code total} plus {@code length} values from {@code from}, added in order in double. */

@@ -37,9 +37,13 @@ public final class BenchReport {
         line("MNIST meta-training, optimizee steps/s", mnistTraining.afterWarmup(), "%,.1f", "30");
         line("  the whole run, warm-up included", mnistTraining.wholeRun(), "%,.1f", "-");
         int horizon = mnist.training.horizon;
+        int threads = mnist.training.threads;
         line("MNIST evaluation, learned optimizer, steps/s",
-                Benchmarks.evaluationStepsPerSecond(mnist, Benchmarks.learned(mnist), EVALUATION_INSTANCES, horizon),
+                Benchmarks.evaluationStepsPerSecond(mnist, Benchmarks.learned(mnist, threads), EVALUATION_INSTANCES, horizon),
                 "%,.1f", "66");
+        line("  on one thread",
+                Benchmarks.evaluationStepsPerSecond(mnist, Benchmarks.learned(mnist, 1), EVALUATION_INSTANCES, horizon),
+                "%,.1f", "-");
         line("MNIST evaluation, Adam, steps/s",
                 Benchmarks.evaluationStepsPerSecond(mnist, Benchmarks.baseline(adam, ADAM_LEARNING_RATE),
                         EVALUATION_INSTANCES, horizon), "%,.0f", "-");
@@ -56,9 +60,10 @@ public final class BenchReport {
         long peak = Measure.peakResidentMiB();
         out.printf(Locale.ROOT, "%-58s %14s %18s%n", "peak resident memory, MiB", peak < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", peak), "-");
         out.printf(Locale.ROOT, "(meta-training: %d meta-batches per experiment, steps/s over the %d after the "
-                + "first %d; evaluation: %d held-out instances one at a time; Adam at lr %.4g)%n",
+                + "first %d; evaluation: %d held-out instances one at a time, the learned optimizer's coordinates "
+                + "split over training.threads = %d threads; Adam at lr %.4g)%n",
                 quadratic.training.metaBatches, quadratic.training.metaBatches - warmupBatches, warmupBatches,
-                EVALUATION_INSTANCES, ADAM_LEARNING_RATE);
+                EVALUATION_INSTANCES, mnist.training.threads, ADAM_LEARNING_RATE);
     }
 
     private void line(String figure, double value, String format, String reference) {

@@ -82,9 +82,12 @@ final class Benchmarks {
         return new Evaluator(task, config.training.dataType(), 1);
     }
 
-    /** The learned optimizer of {@code config}, freshly initialised, as a contender. */
-    static Contender learned(ExperimentConfig config) {
-        return new LearnedContender(config.optimizer.create(config.training.dataType(), config.seed));
+    /**
+     * The learned optimizer of {@code config}, freshly initialised, as a contender whose runs spread
+     * their coordinates over {@code threads} threads.
+     */
+    static Contender learned(ExperimentConfig config, int threads) {
+        return new LearnedContender(config.optimizer.create(config.training.dataType(), config.seed), threads);
     }
 
     /** A baseline at a fixed learning rate, as a contender. */

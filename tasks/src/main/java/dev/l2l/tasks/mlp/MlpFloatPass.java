@@ -33,7 +33,7 @@ final class MlpFloatPass {
     private final FloatBuffer[] biasGradients;
     /** activations[0] holds the minibatch's images, activations[l] layer l's output [B × sizes[l]]. */
     private final FloatBuffer[] activations;
-    /** deltas[l]: ∂loss/∂ of layer l's pre-activation [B × sizes[l]]. */
+    /** deltas[l]: ∂loss/∂ of layer l's pre-activation [B × sizes[l]], for l ≥ 1. */
     private final FloatBuffer[] deltas;
     /** Heap copies of activations[l] for l ≥ 1, where the elementwise work happens (loops the JIT vectorises). */
     private final float[][] heapActivations;
@@ -71,7 +71,8 @@ final class MlpFloatPass {
         heapActivations = new float[sizes.length][];
         for (int l = 0; l < sizes.length; l++) {
             activations[l] = DirectFloats.allocate(batchSize * sizes[l]);
-            deltas[l] = DirectFloats.allocate(batchSize * sizes[l]);
+            // nothing back-propagates into the images
+            deltas[l] = l == 0 ? null : DirectFloats.allocate(batchSize * sizes[l]);
             heapActivations[l] = l == 0 ? null : new float[batchSize * sizes[l]];
         }
         heapDelta = new float[batchSize * widest];
