@@ -10,11 +10,11 @@ import java.nio.FloatBuffer;
 
 /**
  * An LSTM step in single precision, {@value #CHUNK} coordinates at a time: for each block of
- * columns, the gate pre-activations W·[x; h] come from two {@link Sgemm} products straight out of
- * x and h (no [x; h] copy, no full-width pre-activation array), land in a block that stays in the
- * L2 cache, and the elementwise part runs on them in small Java arrays ({@link HeapFloats.Rows}) with
- * {@link FastMath}'s tanh and sigmoid. The backward pass is blocked the same way: ∂L/∂z of a block
- * feeds the products for ∂L/∂W, ∂L/∂x and ∂L/∂h at once. Each recorded array crosses main memory
+ * columns, [x; h] is gathered into a small block, the gate pre-activations W·[x; h] come from one
+ * {@link Sgemm} product into a block that stays in the L2 cache (no full-width [x; h] or
+ * pre-activation array), and the elementwise part runs on them in small Java arrays
+ * ({@link HeapFloats.Rows}) with {@link FastMath}'s tanh and sigmoid. The backward pass is blocked
+ * the same way: ∂L/∂z of a block feeds one product for ∂L/∂W and one for ∂L/∂[x; h]. Each recorded array crosses main memory
  * once; the same arithmetic as {@link LstmCell}'s general path, except that sums over coordinates
  * are taken block by block. Arrays are feature-major [features × N]; W is [4H × (in + H)].
  */
@@ -23,7 +23,7 @@ final class LstmFloatKernel {
     /** Coordinates per block: a block of 80 gate rows takes 160 KB, a third of a core's L2 cache. */
     static final int CHUNK = 512;
 
-    private static final ThreadLocal<FloatBuffer[]> BLOCKS = ThreadLocal.withInitial(() -> new FloatBuffer[1]);
+    private static final ThreadLocal<FloatBuffer[]> BLOCKS = ThreadLocal.withInitial(() -> new FloatBuffer[3]);
 
     private LstmFloatKernel() {
     }
@@ -38,13 +38,13 @@ final class LstmFloatKernel {
         return true;
     }
 
-    /** This thread's direct block of at least {@code length} floats. */
-    private static FloatBuffer block(int length) {
-        FloatBuffer[] slot = BLOCKS.get();
-        if (slot[0] == null || slot[0].capacity() < length) {
-            slot[0] = DirectFloats.allocate(length);
+    /** This thread's direct block number {@code slot} of at least {@code length} floats. */
+    private static FloatBuffer block(int slot, int length) {
+        FloatBuffer[] blocks = BLOCKS.get();
+        if (blocks[slot] == null || blocks[slot].capacity() < length) {
+            blocks[slot] = DirectFloats.allocate(length);
         }
-        return slot[0];
+        return blocks[slot];
     }
 
     /** {@code array}'s elements from column {@code column} of its first row on, as a buffer (a matrix of leading dimension N). */
@@ -71,8 +71,12 @@ final class LstmFloatKernel {
         float[] tc = HeapFloats.scratch(3, CHUNK);
         float[] h = HeapFloats.scratch(4, CHUNK);
         FloatBuffer w = from(weights, 0);
-        FloatBuffer wHidden = from(weights, inputSize);
-        FloatBuffer block = block(gateRows * CHUNK);
+        FloatBuffer block = block(0, gateRows * CHUNK);
+        FloatBuffer concatenated = block(1, width * CHUNK);
+        FloatBuffer x = DirectFloats.storage(input);
+        FloatBuffer hIn = DirectFloats.storage(hiddenIn);
+        int xAt = (int) input.offset();
+        int hAt = (int) hiddenIn.offset();
         HeapFloats.Rows cIn = new HeapFloats.Rows(cellIn);
         HeapFloats.Rows gOut = new HeapFloats.Rows(gates);
         HeapFloats.Rows cOut = new HeapFloats.Rows(cellOut);
@@ -84,8 +88,13 @@ final class LstmFloatKernel {
         final int g = 3 * CHUNK;
         for (int start = 0; start < n; start += CHUNK) {
             int len = Math.min(CHUNK, n - start);
-            Sgemm.multiply(false, false, gateRows, len, inputSize, 1f, w, width, from(input, start), n, 0f, block, len);
-            Sgemm.multiply(false, false, gateRows, len, units, 1f, wHidden, width, from(hiddenIn, start), n, 1f, block, len);
+            for (int r = 0; r < inputSize; r++) {
+                concatenated.put(r * len, x, xAt + r * n + start, len);
+            }
+            for (int r = 0; r < units; r++) {
+                concatenated.put((inputSize + r) * len, hIn, hAt + r * n + start, len);
+            }
+            Sgemm.multiply(false, false, gateRows, len, width, 1f, w, width, concatenated, len, 0f, block, len);
             for (int u = 0; u < units; u++) {
                 for (int gate = 0; gate < 4; gate++) {
                     block.get((gate * units + u) * len, z, gate * CHUNK, len);
@@ -151,10 +160,18 @@ final class LstmFloatKernel {
         float[] dhNext = HeapFloats.scratch(6, CHUNK);
         float[] dc = HeapFloats.scratch(7, CHUNK);
         FloatBuffer w = from(s.weights, 0);
-        FloatBuffer wHidden = from(s.weights, inputSize);
         FloatBuffer dw = from(s.weightGradient, 0);
-        FloatBuffer dwHidden = from(s.weightGradient, inputSize);
-        FloatBuffer block = block(gateRows * CHUNK);
+        FloatBuffer block = block(0, gateRows * CHUNK);
+        FloatBuffer concatenated = block(1, width * CHUNK);
+        FloatBuffer concatenatedAdjoint = block(2, width * CHUNK);
+        FloatBuffer x = DirectFloats.storage(s.input);
+        FloatBuffer hIn = DirectFloats.storage(s.hiddenIn);
+        FloatBuffer dx = s.inputAdjoint == null ? null : DirectFloats.storage(s.inputAdjoint);
+        FloatBuffer dhIn = DirectFloats.storage(s.hiddenInAdjoint);
+        int xAt = (int) s.input.offset();
+        int hAt = (int) s.hiddenIn.offset();
+        int dxAt = s.inputAdjoint == null ? 0 : (int) s.inputAdjoint.offset();
+        int dhAt = (int) s.hiddenInAdjoint.offset();
         HeapFloats.Rows aRows = new HeapFloats.Rows(s.gates);
         HeapFloats.Rows tcRows = new HeapFloats.Rows(s.tanhCell);
         HeapFloats.Rows cRows = new HeapFloats.Rows(s.cellIn);
@@ -207,16 +224,23 @@ final class LstmFloatKernel {
                 }
                 dcInRows.put(u, start, len, dc, 0);
             }
-            FloatBuffer x = from(s.input, start);
-            FloatBuffer hIn = from(s.hiddenIn, start);
-            Sgemm.multiply(false, true, gateRows, inputSize, len, 1f, block, len, x, n, 1f, dw, width);
-            Sgemm.multiply(false, true, gateRows, units, len, 1f, block, len, hIn, n, 1f, dwHidden, width);
-            if (s.inputAdjoint != null) {
-                Sgemm.multiply(true, false, inputSize, len, gateRows, 1f, w, width, block, len, 0f,
-                        from(s.inputAdjoint, start), n);
+            for (int r = 0; r < inputSize; r++) {
+                concatenated.put(r * len, x, xAt + r * n + start, len);
             }
-            Sgemm.multiply(true, false, units, len, gateRows, 1f, wHidden, width, block, len, 0f,
-                    from(s.hiddenInAdjoint, start), n);
+            for (int r = 0; r < units; r++) {
+                concatenated.put((inputSize + r) * len, hIn, hAt + r * n + start, len);
+            }
+            // ∂L/∂W += ∂L/∂z · [x; h]ᵀ and ∂L/∂[x; h] = Wᵀ · ∂L/∂z for this block
+            Sgemm.multiply(false, true, gateRows, width, len, 1f, block, len, concatenated, len, 1f, dw, width);
+            Sgemm.multiply(true, false, width, len, gateRows, 1f, w, width, block, len, 0f, concatenatedAdjoint, len);
+            if (dx != null) {
+                for (int r = 0; r < inputSize; r++) {
+                    dx.put(dxAt + r * n + start, concatenatedAdjoint, r * len, len);
+                }
+            }
+            for (int r = 0; r < units; r++) {
+                dhIn.put(dhAt + r * n + start, concatenatedAdjoint, (inputSize + r) * len, len);
+            }
         }
         float[] db = HeapFloats.readScratch(0, s.biasGradient);
         for (int row = 0; row < gateRows; row++) {
