@@ -13,7 +13,7 @@ import java.nio.FloatBuffer;
  * The MLP's loss and gradient in single precision without ND4J ops: the matrix products by
  * {@link Sgemm} on direct buffers, everything else in plain Java loops. Same formulas as
  * {@link Mlp}'s ND4J path, which stays the general one (any precision; the gradient checks run it in
- * double). A step of the 784-20-10 network takes ~0.35 ms this way against ~1 ms as two dozen ND4J
+ * double). A step of the 784-20-10 network at batch 128 takes ~0.43 ms this way against ~1 ms as two dozen ND4J
  * ops, most of it the two [128 × 784] products.
  *
  * <p>Not thread-safe: one per instance.
