@@ -28,14 +28,14 @@ public final class HeapFloats {
 
     /** Copies {@code array} (contiguous, float) into {@code into[0 … length)}; returns {@code into}. */
     public static float[] read(INDArray array, float[] into) {
-        FloatBuffer buffer = array.data().asNioFloat();
+        FloatBuffer buffer = DirectFloats.storage(array);
         buffer.get((int) array.offset(), into, 0, (int) array.length());
         return into;
     }
 
     /** Copies {@code from[0 … length)} into {@code array} (contiguous, float). */
     public static void write(float[] from, INDArray array) {
-        FloatBuffer buffer = array.data().asNioFloat();
+        FloatBuffer buffer = DirectFloats.storage(array);
         buffer.put((int) array.offset(), from, 0, (int) array.length());
     }
 
@@ -62,7 +62,7 @@ public final class HeapFloats {
 
         /** @param array contiguous and float ({@link #eligible}); its last dimension is the columns */
         public Rows(INDArray array) {
-            this.buffer = array.data().asNioFloat();
+            this.buffer = DirectFloats.storage(array);
             this.base = (int) array.offset();
             this.columns = (int) array.size(array.rank() - 1);
         }

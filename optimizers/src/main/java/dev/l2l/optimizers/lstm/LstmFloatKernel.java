@@ -47,11 +47,9 @@ final class LstmFloatKernel {
         return blocks[slot];
     }
 
-    /** {@code array}'s elements from column {@code column} of its first row on, as a buffer (a matrix of leading dimension N). */
-    private static FloatBuffer from(INDArray array, int column) {
-        FloatBuffer storage = DirectFloats.storage(array);
-        int start = (int) array.offset() + column;
-        return DirectFloats.slice(storage, start, (int) array.offset() + (int) array.length() - start);
+    /** The elements of a contiguous {@code array} as a buffer of their own (shared content). */
+    private static FloatBuffer elements(INDArray array) {
+        return DirectFloats.slice(DirectFloats.storage(array), (int) array.offset(), (int) array.length());
     }
 
     /**
@@ -70,7 +68,7 @@ final class LstmFloatKernel {
         float[] c = HeapFloats.scratch(2, CHUNK);
         float[] tc = HeapFloats.scratch(3, CHUNK);
         float[] h = HeapFloats.scratch(4, CHUNK);
-        FloatBuffer w = from(weights, 0);
+        FloatBuffer w = elements(weights);
         FloatBuffer block = block(0, gateRows * CHUNK);
         FloatBuffer concatenated = block(1, width * CHUNK);
         FloatBuffer x = DirectFloats.storage(input);
@@ -159,8 +157,8 @@ final class LstmFloatKernel {
         float[] dh = HeapFloats.scratch(5, CHUNK);
         float[] dhNext = HeapFloats.scratch(6, CHUNK);
         float[] dc = HeapFloats.scratch(7, CHUNK);
-        FloatBuffer w = from(s.weights, 0);
-        FloatBuffer dw = from(s.weightGradient, 0);
+        FloatBuffer w = elements(s.weights);
+        FloatBuffer dw = elements(s.weightGradient);
         FloatBuffer block = block(0, gateRows * CHUNK);
         FloatBuffer concatenated = block(1, width * CHUNK);
         FloatBuffer concatenatedAdjoint = block(2, width * CHUNK);

@@ -63,7 +63,7 @@ public final class BenchReport {
                 + "first %d; evaluation: %d held-out instances one at a time, the learned optimizer's coordinates "
                 + "split over training.threads = %d threads; Adam at lr %.4g)%n",
                 quadratic.training.metaBatches, quadratic.training.metaBatches - warmupBatches, warmupBatches,
-                EVALUATION_INSTANCES, mnist.training.threads, ADAM_LEARNING_RATE);
+                EVALUATION_INSTANCES, threads, ADAM_LEARNING_RATE);
     }
 
     private void line(String figure, double value, String format, String reference) {
