@@ -33,29 +33,44 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mnist", paramLabel = "CONFIG", description = "MNIST experiment (default: ${DEFAULT-VALUE}).")
     private Path mnist = Path.of("examples/mnist.yaml");
 
-    @Option(names = "--meta-batches", paramLabel = "N",
-            description = "Meta-batches timed per experiment, after the warm-up (default: ${DEFAULT-VALUE}).")
-    private int metaBatches = 6;
+    @Option(names = "--quadratic-warmup", paramLabel = "N",
+            description = "Quadratic meta-batches run before the timing starts, while the JIT compiles "
+                    + "(default: ${DEFAULT-VALUE}; one takes ~50 ms).")
+    private int quadraticWarmup = 150;
 
-    @Option(names = "--warmup", paramLabel = "N",
-            description = "Meta-batches run before the timing starts, while the JIT compiles (default: ${DEFAULT-VALUE}).")
-    private int warmup = 3;
+    @Option(names = "--quadratic-meta-batches", paramLabel = "N",
+            description = "Quadratic meta-batches timed after the warm-up (default: ${DEFAULT-VALUE}).")
+    private int quadraticMetaBatches = 150;
+
+    @Option(names = "--mnist-warmup", paramLabel = "N",
+            description = "MNIST meta-batches run before the timing starts (default: ${DEFAULT-VALUE}; one takes ~5 s).")
+    private int mnistWarmup = 3;
+
+    @Option(names = "--mnist-meta-batches", paramLabel = "N",
+            description = "MNIST meta-batches timed after the warm-up (default: ${DEFAULT-VALUE}).")
+    private int mnistMetaBatches = 6;
 
     @Override
     public Integer call() {
-        if (metaBatches < 1) {
-            throw new UserError("--meta-batches: must be at least 1, got " + metaBatches);
-        }
-        if (warmup < 1) {
-            throw new UserError("--warmup: must be at least 1, got " + warmup);
-        }
+        atLeastOne("--quadratic-warmup", quadraticWarmup);
+        atLeastOne("--quadratic-meta-batches", quadraticMetaBatches);
+        atLeastOne("--mnist-warmup", mnistWarmup);
+        atLeastOne("--mnist-meta-batches", mnistMetaBatches);
         ConfigLoader loader = main.injector().getInstance(ConfigLoader.class);
         PrintStream out = main.injector().getInstance(PrintStream.class);
-        ExperimentConfig quadraticConfig = loader.load(quadratic, List.of("training.metaBatches=" + (warmup + metaBatches)), true);
-        ExperimentConfig mnistConfig = loader.load(mnist, List.of("training.metaBatches=" + (warmup + metaBatches)), true);
+        ExperimentConfig quadraticConfig = loader.load(quadratic,
+                List.of("training.metaBatches=" + (quadraticWarmup + quadraticMetaBatches)), true);
+        ExperimentConfig mnistConfig = loader.load(mnist,
+                List.of("training.metaBatches=" + (mnistWarmup + mnistMetaBatches)), true);
         BaselineSpec adam = adam(main.injector().getInstance(PluginRegistry.class));
-        new BenchReport(out, warmup).run(quadraticConfig, mnistConfig, adam);
+        new BenchReport(out, quadraticWarmup, mnistWarmup).run(quadraticConfig, mnistConfig, adam);
         return 0;
+    }
+
+    private static void atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new UserError(option + ": must be at least 1, got " + value);
+        }
     }
 
     private static BaselineSpec adam(PluginRegistry registry) {

@@ -53,12 +53,12 @@ class CliTest {
         assertOneLine();
         assertEquals(2, run("fly"));
         assertOneLine();
-        assertEquals(2, run("bench", "--meta-batches", "0"));
+        assertEquals(2, run("bench", "--mnist-meta-batches", "0"));
         assertOneLine();
-        assertTrue(err.contains("--meta-batches: must be at least 1, got 0"), err);
-        assertEquals(2, run("bench", "--warmup", "0"));
+        assertTrue(err.contains("--mnist-meta-batches: must be at least 1, got 0"), err);
+        assertEquals(2, run("bench", "--quadratic-warmup", "0"));
         assertOneLine();
-        assertTrue(err.contains("--warmup: must be at least 1, got 0"), err);
+        assertTrue(err.contains("--quadratic-warmup: must be at least 1, got 0"), err);
         assertEquals(2, run("bench", "--quadratic", directory.resolve("none.yaml").toString()));
         assertOneLine();
         assertTrue(err.contains("none.yaml: no such file"), err);

@@ -19,21 +19,26 @@ public final class BenchReport {
     private static final double ADAM_LEARNING_RATE = 0.0316;
 
     private final PrintStream out;
-    private final int warmupBatches;
+    private final int quadraticWarmup;
+    private final int mnistWarmup;
 
-    /** @param warmupBatches meta-batches of each meta-training run before its steady-state timing starts */
-    public BenchReport(PrintStream out, int warmupBatches) {
+    /**
+     * @param quadraticWarmup meta-batches of the quadratic run before its steady-state timing starts
+     * @param mnistWarmup the same for the MNIST run
+     */
+    public BenchReport(PrintStream out, int quadraticWarmup, int mnistWarmup) {
         this.out = out;
-        this.warmupBatches = warmupBatches;
+        this.quadraticWarmup = quadraticWarmup;
+        this.mnistWarmup = mnistWarmup;
     }
 
     /** Measures and prints every figure. */
     public void run(ExperimentConfig quadratic, ExperimentConfig mnist, BaselineSpec adam) {
         out.printf(Locale.ROOT, "%-58s %14s %18s%n", "figure", "l2l", "PyTorch reference");
-        Benchmarks.TrainingThroughput quadraticTraining = Benchmarks.metaTraining(quadratic, warmupBatches);
+        Benchmarks.TrainingThroughput quadraticTraining = Benchmarks.metaTraining(quadratic, quadraticWarmup);
         line("quadratic meta-training, optimizee steps/s", quadraticTraining.afterWarmup(), "%,.0f", "2,738");
         line("  the whole run, warm-up included", quadraticTraining.wholeRun(), "%,.0f", "-");
-        Benchmarks.TrainingThroughput mnistTraining = Benchmarks.metaTraining(mnist, warmupBatches);
+        Benchmarks.TrainingThroughput mnistTraining = Benchmarks.metaTraining(mnist, mnistWarmup);
         line("MNIST meta-training, optimizee steps/s", mnistTraining.afterWarmup(), "%,.1f", "30");
         line("  the whole run, warm-up included", mnistTraining.wholeRun(), "%,.1f", "-");
         int horizon = mnist.training.horizon;
@@ -59,10 +64,11 @@ public final class BenchReport {
         line("ND4J float matrix product [1024×1024]², GFLOP/s", Benchmarks.gemmGflops(1024, 1024, 1024), "%,.1f", "-");
         long peak = Measure.peakResidentMiB();
         out.printf(Locale.ROOT, "%-58s %14s %18s%n", "peak resident memory, MiB", peak < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", peak), "-");
-        out.printf(Locale.ROOT, "(meta-training: %d meta-batches per experiment, steps/s over the %d after the "
-                + "first %d; evaluation: %d held-out instances one at a time, the learned optimizer's coordinates "
+        out.printf(Locale.ROOT, "(meta-training: steps/s over the last %d of %d quadratic and the last %d of %d MNIST "
+                + "meta-batches; evaluation: %d held-out instances one at a time, the learned optimizer's coordinates "
                 + "split over training.threads = %d threads; Adam at lr %.4g)%n",
-                quadratic.training.metaBatches, quadratic.training.metaBatches - warmupBatches, warmupBatches,
+                quadratic.training.metaBatches - quadraticWarmup, quadratic.training.metaBatches,
+                mnist.training.metaBatches - mnistWarmup, mnist.training.metaBatches,
                 EVALUATION_INSTANCES, threads, ADAM_LEARNING_RATE);
     }
 
