@@ -29,6 +29,12 @@ class MetaGradientTest {
     }
 
     @Test
+    void bothOrdersWithLinearStepWeights() {
+        report(MetaGradientContract.check(lstm(true), quadratics(false), settings(false, "linear"), TOLERANCE));
+        report(MetaGradientContract.check(lstm(true), quadratics(false), settings(true, "linear"), TOLERANCE));
+    }
+
+    @Test
     void secondOrderLstmWithExactHessianProducts() {
         report(MetaGradientContract.check(lstm(true), quadratics(false), settings(true, "uniform"), TOLERANCE));
     }

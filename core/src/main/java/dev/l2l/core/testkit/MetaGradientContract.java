@@ -74,7 +74,7 @@ public final class MetaGradientContract {
                 theta.addi(update);
                 problem.lossAndGradient(s + 1, theta, gradient, losses);
                 for (double loss : losses) {
-                    total += settings.stepWeight(s, settings.unroll) * settings.metaLossTerm(loss) / problem.size();
+                    total += settings.stepWeight(0, s, settings.unroll) * settings.metaLossTerm(loss) / problem.size();
                 }
             }
         }
@@ -122,7 +122,7 @@ public final class MetaGradientContract {
             for (int s = 0; s < settings.unroll; s++) {
                 rollout.step(frozen[s], update);
                 theta.addi(update);
-                total += settings.stepWeight(s, settings.unroll) * termGradients[s + 1].mul(theta).sumNumber().doubleValue()
+                total += settings.stepWeight(0, s, settings.unroll) * termGradients[s + 1].mul(theta).sumNumber().doubleValue()
                         / problem.size();
             }
         }

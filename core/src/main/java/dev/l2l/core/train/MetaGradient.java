@@ -113,13 +113,13 @@ public final class MetaGradient implements AutoCloseable {
             problem.lossAndGradient(start + s + 1, theta, gradients[s + 1], losses);
             findDiverged(gradients[s + 1]);
             for (int b = 0; b < losses.length; b++) {
-                metaLoss += settings.stepWeight(s, length) * instanceWeight * settings.metaLossTerm(losses[b]);
+                metaLoss += settings.stepWeight(start, s, length) * instanceWeight * settings.metaLossTerm(losses[b]);
                 slopes[s][b] = settings.metaLossSlope(losses[b]);
             }
         }
         adjoint.assign(0.0);
         for (int s = length - 1; s >= 0; s--) {
-            double weight = settings.stepWeight(s, length) * instanceWeight;
+            double weight = settings.stepWeight(start, s, length) * instanceWeight;
             if (weight != 0) {
                 weighted.assign(gradients[s + 1]).muli(weight);
                 scaleInstances(weighted, slopes[s]);

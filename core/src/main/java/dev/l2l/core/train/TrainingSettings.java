@@ -29,7 +29,12 @@ public final class TrainingSettings implements ComponentSpec {
     public double clipNorm = 1.0;
     /** Keep ∂∇/∂φ through Hessian-vector products (exact meta-gradient) instead of the paper's first-order one. */
     public boolean secondOrder = false;
-    /** Weights wₜ of the losses in the meta-loss: {@code uniform} (wₜ = 1, the paper's) or {@code last} (only each truncation's last step). */
+    /**
+     * Weights wₜ of the losses in the meta-loss: {@code uniform} (wₜ = 1, the paper's), {@code last}
+     * (only each truncation's last step), or {@code linear}, wₜ = 2t / (horizon + 1) for the loss
+     * after step t: rising from ≈0 to ≈2 with mean 1 over the horizon, so that the late steps, where
+     * an optimizer is judged, weigh most.
+     */
     public String stepWeights = "uniform";
     /**
      * What each instance's loss contributes at each step: {@code loss}, f(θₜ) itself (the paper's), or
@@ -75,8 +80,8 @@ public final class TrainingSettings implements ComponentSpec {
         ConfigException.requireNonNegative("checkpointEvery", checkpointEvery);
         ConfigException.requireNonNegative("selectEvery", selectEvery);
         ConfigException.requireInRange("threads", threads, 1, 64);
-        if (!stepWeights.equals("uniform") && !stepWeights.equals("last")) {
-            throw new ConfigException("stepWeights", "must be 'uniform' or 'last', got '" + stepWeights + "'");
+        if (!stepWeights.equals("uniform") && !stepWeights.equals("last") && !stepWeights.equals("linear")) {
+            throw new ConfigException("stepWeights", "must be 'uniform', 'last' or 'linear', got '" + stepWeights + "'");
         }
         if (!metaLoss.equals("loss") && !metaLoss.equals("log")) {
             throw new ConfigException("metaLoss", "must be 'loss' or 'log', got '" + metaLoss + "'");
@@ -118,8 +123,16 @@ public final class TrainingSettings implements ComponentSpec {
         };
     }
 
-    /** Weight of the loss after the step at position {@code s} (0-based) of a truncation of {@code length} steps. */
-    public double stepWeight(int s, int length) {
-        return stepWeights.equals("last") ? (s == length - 1 ? 1.0 : 0.0) : 1.0;
+    /**
+     * Weight of the loss after the step at position {@code s} (0-based) of a truncation of
+     * {@code length} steps that starts after {@code start} optimizee steps: the loss after step
+     * {@code start + s + 1}.
+     */
+    public double stepWeight(int start, int s, int length) {
+        return switch (stepWeights) {
+            case "last" -> s == length - 1 ? 1.0 : 0.0;
+            case "linear" -> 2.0 * (start + s + 1) / (horizon + 1);
+            default -> 1.0;
+        };
     }
 }
