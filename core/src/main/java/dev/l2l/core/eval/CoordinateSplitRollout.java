@@ -3,12 +3,12 @@ package dev.l2l.core.eval;
 import dev.l2l.core.LearnedOptimizer;
 import dev.l2l.core.ParameterLayout;
 import dev.l2l.core.Rollout;
+import dev.l2l.core.concurrent.Futures;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,16 +62,7 @@ final class CoordinateSplitRollout implements Rollout {
             pending.add(pool.submit(() -> stepPart(part, gradient, update)));
         }
         stepPart(0, gradient, update);
-        try {
-            for (Future<?> future : pending) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during an optimizer step", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
+        Futures.awaitAll(pending, "an optimizer step");
     }
 
     private void stepPart(int k, INDArray gradient, INDArray update) {

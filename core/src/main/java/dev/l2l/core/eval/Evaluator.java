@@ -2,6 +2,7 @@ package dev.l2l.core.eval;
 
 import dev.l2l.core.Optimizee;
 import dev.l2l.core.Task;
+import dev.l2l.core.concurrent.Futures;
 import dev.l2l.core.train.StackedProblem;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,7 +10,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,21 +78,7 @@ public final class Evaluator {
             for (Runnable run : runs) {
                 futures.add(pool.submit(run));
             }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during evaluation", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            Futures.awaitAll(futures, "evaluation");
         } finally {
             pool.shutdownNow();
         }

@@ -93,7 +93,11 @@ final class CoordinatewiseRollout implements Rollout {
         INDArray input = slot.gradient;
         INDArray[] parameters = optimizer.cellParameters();
         for (int i = 0; i < chain.size(); i++) {
-            chain.get(i).forward(parameters[i], input, current[i], slot.buffers[i], scratch[i]);
+            if (record) {
+                chain.get(i).forward(parameters[i], input, current[i], slot.buffers[i], scratch[i]);
+            } else {
+                chain.get(i).forwardInference(parameters[i], input, current[i], slot.buffers[i], scratch[i]);
+            }
             input = slot.buffers[i].output();
             if (i == 0 && slot.firstInput != null) {
                 slot.features.assign(input);

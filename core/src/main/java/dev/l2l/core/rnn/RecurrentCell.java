@@ -56,6 +56,16 @@ public interface RecurrentCell {
     void forward(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step, CellBuffers scratch);
 
     /**
+     * A forward step that will never be back-propagated (a rollout created without recording):
+     * only {@code step.output()} and {@code step.state()} need to be written, so a cell may skip
+     * what only {@link #backward} reads. The default runs {@link #forward}.
+     */
+    default void forwardInference(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step,
+                                  CellBuffers scratch) {
+        forward(parameters, input, stateIn, step, scratch);
+    }
+
+    /**
      * Back-propagates through a step previously computed by {@link #forward} with the same
      * parameters, input and state.
      *

@@ -2,12 +2,12 @@ package dev.l2l.core.train;
 
 import dev.l2l.core.LearnedOptimizer;
 import dev.l2l.core.Optimizee;
+import dev.l2l.core.concurrent.Futures;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -80,15 +80,8 @@ final class ShardedMetaGradient implements AutoCloseable {
             pending.add(pool.submit(() -> truncate(shard)));
         }
         double metaLoss = truncate(0);
-        try {
-            for (Future<Double> future : pending) {
-                metaLoss += future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during meta-training", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        for (Future<Double> future : pending) {
+            metaLoss += Futures.await(future, "meta-training");
         }
         gradient.assign(shardGradients[0]);
         for (int k = 1; k < shards; k++) {

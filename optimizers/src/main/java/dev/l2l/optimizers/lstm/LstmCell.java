@@ -44,9 +44,9 @@ public final class LstmCell extends RecurrentLayer {
                     b.tanhCell, b.hidden);
             return;
         }
-        b.inputPart.assign(input);
-        b.hiddenPart.assign(stateIn[0]);
-        Nd4j.gemm(p[0], b.concatenated, b.gates, false, false, 1.0, 0.0);
+        b.inputPart().assign(input);
+        b.hiddenPart().assign(stateIn[0]);
+        Nd4j.gemm(p[0], b.concatenated(), b.gates, false, false, 1.0, 0.0);
         b.gates.addiColumnVector(p[1]);
         Transforms.sigmoid(b.sigmoidGates, false);
         Transforms.tanh(b.g, false);
@@ -56,6 +56,20 @@ public final class LstmCell extends RecurrentLayer {
         b.tanhCell.assign(b.cell);
         Transforms.tanh(b.tanhCell, false);
         b.hidden.assign(b.o).muli(b.tanhCell);
+    }
+
+    /** Without recording, the float kernel writes only c' and h' (not the gates or tanh c'). */
+    @Override
+    public void forwardInference(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step,
+                                 CellBuffers scratch) {
+        INDArray[] p = parameters(parameters);
+        Buffers b = (Buffers) step;
+        if (LstmFloatKernel.applies(p[0], p[1], input, stateIn[0], stateIn[1], b.cell, b.hidden)) {
+            LstmFloatKernel.forward(inputSize, units, p[0], p[1], input, stateIn[0], stateIn[1], null, b.cell,
+                    null, b.hidden);
+            return;
+        }
+        forward(parameters, input, stateIn, step, scratch);
     }
 
     @Override
@@ -74,16 +88,16 @@ public final class LstmCell extends RecurrentLayer {
             return;
         }
         // the fused forward does not fill [x; h]
-        b.inputPart.assign(input);
-        b.hiddenPart.assign(stateIn[0]);
+        b.inputPart().assign(input);
+        b.hiddenPart().assign(stateIn[0]);
         elementwiseBackward(b, s, stateIn, a);
         Nd4j.gemm(s.gates, s.ones, dp[1], false, true, 1.0, 1.0);
-        Nd4j.gemm(s.gates, b.concatenated, dp[0], false, true, 1.0, 1.0);
-        Nd4j.gemm(p[0], s.gates, s.concatenated, true, false, 1.0, 0.0);
+        Nd4j.gemm(s.gates, b.concatenated(), dp[0], false, true, 1.0, 1.0);
+        Nd4j.gemm(p[0], s.gates, s.concatenated(), true, false, 1.0, 0.0);
         if (a.input != null) {
-            a.input.assign(s.inputPart);
+            a.input.assign(s.inputPart());
         }
-        a.stateIn[0].assign(s.hiddenPart);
+        a.stateIn[0].assign(s.hiddenPart());
     }
 
     /** ∂L/∂z of the gates into {@code s.gates} and ∂L/∂c into {@code a.stateIn[1]}, with ND4J ops (any precision). */
@@ -100,11 +114,17 @@ public final class LstmCell extends RecurrentLayer {
         a.stateIn[1].assign(dc).muli(b.f);
     }
 
-    /** One step's arrays; gate blocks and the halves of [x; h] are contiguous row-block views. */
+    /**
+     * One step's arrays; gate blocks and the halves of [x; h] are contiguous row-block views. [x; h]
+     * is allocated on first use: only the general path fills it (the float kernel gathers [x; h]
+     * block by block), and at 16,000 coordinates it is 2.5–4 MB per recorded step and layer.
+     */
     private static final class Buffers extends LayerBuffers {
-        final INDArray concatenated;
-        final INDArray inputPart;
-        final INDArray hiddenPart;
+        private final int inputSize;
+        private final int units;
+        private INDArray concatenated;
+        private INDArray inputPart;
+        private INDArray hiddenPart;
         final INDArray gates;
         final INDArray sigmoidGates;
         final INDArray i;
@@ -116,9 +136,8 @@ public final class LstmCell extends RecurrentLayer {
 
         Buffers(int rows, DataType dataType, int inputSize, int units) {
             super(rows, dataType, units, units);
-            concatenated = allocate(inputSize + units);
-            inputPart = rowBlock(concatenated, 0, inputSize);
-            hiddenPart = rowBlock(concatenated, inputSize, inputSize + units);
+            this.inputSize = inputSize;
+            this.units = units;
             gates = allocate(4 * units);
             sigmoidGates = rowBlock(gates, 0, 3 * units);
             i = rowBlock(gates, 0, units);
@@ -129,5 +148,26 @@ public final class LstmCell extends RecurrentLayer {
             tanhCell = allocate(units);
         }
 
+        /** [x; h], [(in + H) × rows]. */
+        INDArray concatenated() {
+            if (concatenated == null) {
+                concatenated = allocate(inputSize + units);
+                inputPart = rowBlock(concatenated, 0, inputSize);
+                hiddenPart = rowBlock(concatenated, inputSize, inputSize + units);
+            }
+            return concatenated;
+        }
+
+        /** The x rows of {@link #concatenated()}. */
+        INDArray inputPart() {
+            concatenated();
+            return inputPart;
+        }
+
+        /** The h rows of {@link #concatenated()}. */
+        INDArray hiddenPart() {
+            concatenated();
+            return hiddenPart;
+        }
     }
 }

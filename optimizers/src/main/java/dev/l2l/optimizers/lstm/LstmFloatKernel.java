@@ -57,10 +57,12 @@ final class LstmFloatKernel {
      *
      * @param weights W [4H × (in + H)]
      * @param bias b [4H × 1]
+     * @param gates where the activated gates go, or null when no backward pass will need them
+     * @param tanhCellOut where tanh c' goes, or null (likewise)
      */
     static void forward(int inputSize, int units, INDArray weights, INDArray bias, INDArray input, INDArray hiddenIn,
                         INDArray cellIn, INDArray gates, INDArray cellOut, INDArray tanhCellOut, INDArray hiddenOut) {
-        int n = (int) gates.size(1);
+        int n = (int) cellOut.size(1);
         int width = inputSize + units;
         int gateRows = 4 * units;
         float[] b = HeapFloats.readScratch(0, bias);
@@ -76,9 +78,9 @@ final class LstmFloatKernel {
         int xAt = (int) input.offset();
         int hAt = (int) hiddenIn.offset();
         HeapFloats.Rows cIn = new HeapFloats.Rows(cellIn);
-        HeapFloats.Rows gOut = new HeapFloats.Rows(gates);
+        HeapFloats.Rows gOut = gates == null ? null : new HeapFloats.Rows(gates);
         HeapFloats.Rows cOut = new HeapFloats.Rows(cellOut);
-        HeapFloats.Rows tcOut = new HeapFloats.Rows(tanhCellOut);
+        HeapFloats.Rows tcOut = tanhCellOut == null ? null : new HeapFloats.Rows(tanhCellOut);
         HeapFloats.Rows hOut = new HeapFloats.Rows(hiddenOut);
         final int i = 0;
         final int f = CHUNK;
@@ -112,11 +114,15 @@ final class LstmFloatKernel {
                 for (int k = 0; k < len; k++) {
                     h[k] = z[o + k] * tc[k];
                 }
-                for (int gate = 0; gate < 4; gate++) {
-                    gOut.put(gate * units + u, start, len, z, gate * CHUNK);
+                if (gOut != null) {
+                    for (int gate = 0; gate < 4; gate++) {
+                        gOut.put(gate * units + u, start, len, z, gate * CHUNK);
+                    }
+                }
+                if (tcOut != null) {
+                    tcOut.put(u, start, len, tc, 0);
                 }
                 cOut.put(u, start, len, c, 0);
-                tcOut.put(u, start, len, tc, 0);
                 hOut.put(u, start, len, h, 0);
             }
         }
