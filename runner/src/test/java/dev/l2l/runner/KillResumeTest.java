@@ -1,5 +1,6 @@
 package dev.l2l.runner;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.l2l.runner.results.CheckpointStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Meta-training killed with SIGKILL at random moments and resumed from its last checkpoint ends
  * with exactly the φ of a run that was never interrupted. {@code -Dl2l.kills=N} sets the number of
- * kills (3 by default, for CI).
+ * kills (3 by default, for CI). Each kill waits for the run to checkpoint a random number of
+ * meta-batches beyond where it started, then a random few milliseconds more, so the kills land at
+ * random points of the work however fast this machine is (a kill on a timer alone missed once the
+ * run got faster than the timer).
  */
 class KillResumeTest {
 
@@ -29,7 +33,7 @@ class KillResumeTest {
             seed: 9
             task: {type: quadratic, dimension: 5}
             optimizer: {type: lstm, units: 8}
-            training: {metaBatches: 60, metaBatchSize: 8, horizon: 20, unroll: 5, checkpointEvery: 1, logEvery: 0}
+            training: {metaBatches: 100, metaBatchSize: 8, horizon: 20, unroll: 5, checkpointEvery: 1, logEvery: 0}
             """;
 
     @TempDir
@@ -39,19 +43,21 @@ class KillResumeTest {
     void killedRunsResumeToTheUninterruptedResult() throws Exception {
         Path config = Files.writeString(directory.resolve("killed.yaml"), CONFIG);
         Path whole = directory.resolve("whole");
-        assertEquals(0, train(List.of("train", config.toString(), "--out", whole.toString()), -1));
+        assertEquals(0, train(List.of("train", config.toString(), "--out", whole.toString()), whole, -1, 0));
 
         int kills = Integer.getInteger("l2l.kills", 3);
         Random random = new Random(kills);
         Path interrupted = directory.resolve("interrupted");
+        CheckpointStore checkpoints = new CheckpointStore(new ObjectMapper());
         int killed = 0;
         int attempts = 0;
         while (true) {
             boolean resume = CheckpointStore.exists(interrupted);
             List<String> args = resume ? List.of("train", "--resume", interrupted.toString())
                     : List.of("train", config.toString(), "--out", interrupted.toString());
-            long killAfter = killed < kills ? 1500 + random.nextInt(2500) : -1;
-            int status = train(args, killAfter);
+            int startBatches = resume ? checkpoints.load(interrupted).completedBatches() : 0;
+            int killAtBatches = killed < kills ? startBatches + 5 + random.nextInt(10) : -1;
+            int status = train(args, interrupted, killAtBatches, random.nextInt(30));
             attempts++;
             if (status == 0) {
                 break;
@@ -64,8 +70,13 @@ class KillResumeTest {
         assertArrayEquals(phi(whole), phi(interrupted), "φ after " + killed + " kills equals the uninterrupted φ");
     }
 
-    /** Runs the CLI in a new JVM; kills it with SIGKILL after {@code killAfterMillis} if that is not negative. */
-    private int train(List<String> args, long killAfterMillis) throws IOException, InterruptedException {
+    /**
+     * Runs the CLI in a new JVM. If {@code killAtBatches} is not negative, kills it with SIGKILL
+     * {@code extraMillis} after its checkpoint in {@code run} first shows that many completed
+     * meta-batches; returns -9 then.
+     */
+    private int train(List<String> args, Path run, int killAtBatches, int extraMillis)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
@@ -73,10 +84,16 @@ class KillResumeTest {
                 .redirectOutput(directory.resolve("log-" + System.nanoTime() + ".txt").toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
         Process process = builder.start();
-        if (killAfterMillis >= 0 && !process.waitFor(killAfterMillis, TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            process.waitFor();
-            return -9;
+        if (killAtBatches >= 0) {
+            CheckpointStore checkpoints = new CheckpointStore(new ObjectMapper());
+            while (!process.waitFor(5, TimeUnit.MILLISECONDS)) {
+                if (CheckpointStore.exists(run) && checkpoints.load(run).completedBatches() >= killAtBatches) {
+                    Thread.sleep(extraMillis);
+                    process.destroyForcibly();
+                    process.waitFor();
+                    return -9;
+                }
+            }
         }
         process.waitFor();
         return process.exitValue();
