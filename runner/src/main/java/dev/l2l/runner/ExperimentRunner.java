@@ -6,6 +6,7 @@ import dev.l2l.core.LearnedOptimizer;
 import dev.l2l.core.Task;
 import dev.l2l.core.eval.BaselineContender;
 import dev.l2l.core.eval.CurveSummary;
+import dev.l2l.core.eval.PairedDifference;
 import dev.l2l.core.eval.Evaluator;
 import dev.l2l.core.eval.FinalLossValidation;
 import dev.l2l.core.eval.LearnedContender;
@@ -169,16 +170,17 @@ public final class ExperimentRunner {
         Console.Step progress = console.evaluation(1 + baselines.size() * (config.evaluation.learningRates.size() + 1));
         List<ContenderResult> results = new ArrayList<>();
         Double selectedScore = training != null && training.selected() ? training.selectedScore() : null;
-        results.add(ContenderResult.of(optimizerName, "learned", null, selectedScore,
-                CurveSummary.of(evaluator.losses(new LearnedContender(optimizer), evaluationSeeds, horizon))));
+        double[][] learnedLosses = evaluator.losses(new LearnedContender(optimizer), evaluationSeeds, horizon);
+        double[] learnedFinal = PairedDifference.finalLosses(learnedLosses);
+        results.add(ContenderResult.of(optimizerName, "learned", null, selectedScore, CurveSummary.of(learnedLosses)));
         progress.done();
         for (BaselineSpec baseline : baselines) {
             LearningRateTuner.Tuned tuned = tuner.tune(baseline, config.evaluation.learningRates, progress::done);
             double rate = tuned.learningRate();
             warnIfAtTheEdge(name(ComponentKind.BASELINE, baseline), rate, config.evaluation.learningRates);
-            CurveSummary summary = CurveSummary.of(
-                    evaluator.losses(new BaselineContender(() -> baseline.updater(rate)), evaluationSeeds, horizon));
-            results.add(ContenderResult.of(name(ComponentKind.BASELINE, baseline), "baseline", rate, tuned.score(), summary));
+            double[][] losses = evaluator.losses(new BaselineContender(() -> baseline.updater(rate)), evaluationSeeds, horizon);
+            results.add(ContenderResult.of(name(ComponentKind.BASELINE, baseline), "baseline", rate, tuned.score(),
+                    CurveSummary.of(losses), PairedDifference.of(learnedFinal, PairedDifference.finalLosses(losses))));
             progress.done();
         }
         ExperimentResults experiment = new ExperimentResults(config.name, name(ComponentKind.TASK, config.task),
@@ -255,6 +257,18 @@ public final class ExperimentRunner {
                     r.learningRate() == null ? "-" : String.format(Locale.ROOT, "%.3g", r.learningRate()),
                     r.tuningLoss() == null ? "-" : String.format(Locale.ROOT, "%.4g", r.tuningLoss()),
                     r.finalLossMean(), r.finalLossMedian(), r.finalLossCi95()[0], r.finalLossCi95()[1]);
+        }
+        if (results.optimizers().stream().anyMatch(r -> r.learnedMinusThis() != null)) {
+            out.printf(Locale.ROOT, "%n%s − baseline at step %d, paired over the same instances (95%% interval of the mean "
+                    + "difference; instances on which %s ends lower)%n", results.optimizer(), results.horizon(),
+                    results.optimizer());
+            for (ContenderResult r : results.optimizers()) {
+                PairedDifference d = r.learnedMinusThis();
+                if (d != null) {
+                    out.printf(Locale.ROOT, "%-12s %+12.4g  [%+.4g, %+.4g]  %d/%d%n", r.name(), d.mean(), d.ciLow(),
+                            d.ciHigh(), d.lowerOn(), d.instances());
+                }
+            }
         }
     }
 }

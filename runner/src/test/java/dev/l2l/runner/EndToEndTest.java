@@ -86,6 +86,21 @@ class EndToEndTest {
             assertTrue(optimizer.get("finalLossMedian").isNumber());
             assertEquals(optimizer.get("finalLossMean").asDouble(), optimizer.get("meanCurve").get(10).asDouble(), 0);
         }
+        assertTrue(optimizers.get(0).get("learnedMinusThis").isNull(), "no paired comparison with itself");
+        double learnedMean = optimizers.get(0).get("finalLossMean").asDouble();
+        for (int k = 1; k < optimizers.size(); k++) {
+            JsonNode paired = optimizers.get(k).get("learnedMinusThis");
+            // the mean of the paired differences is the difference of the means
+            assertEquals(learnedMean - optimizers.get(k).get("finalLossMean").asDouble(), paired.get("mean").asDouble(),
+                    1e-12 * (1 + Math.abs(learnedMean)));
+            assertTrue(paired.get("ciLow").asDouble() <= paired.get("mean").asDouble()
+                    && paired.get("mean").asDouble() <= paired.get("ciHigh").asDouble(), paired.toString());
+            assertEquals(6, paired.get("instances").asInt());
+            assertTrue(paired.get("lowerOn").asInt() >= 0 && paired.get("lowerOn").asInt() <= 6);
+        }
+        assertTrue(console.toString().contains("lstm − baseline at step 10, paired over the same instances"),
+                console.toString());
+        assertTrue(Files.readString(first.resolve("report.md")).contains("| lstm − this, paired (95% interval) |"));
         assertEquals(3, root.get("metaLosses").size());
         assertEquals(12, Files.readAllLines(first.resolve("curves.csv")).size());
 
