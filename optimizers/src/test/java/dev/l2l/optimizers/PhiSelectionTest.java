@@ -113,6 +113,6 @@ class PhiSelectionTest {
                 : new dev.l2l.core.train.SelectedPhi(p.selected().completedBatches(), p.selected().score(), p.selected().phi().dup());
         return new TrainingProgress(p.completedBatches(), p.optimizeeSteps(), p.metaUpdates(), p.skippedUpdates(),
                 p.resetInstances(), p.metaLosses(), p.phi().dup(), state, p.metaOptimizerIteration(), p.seconds(),
-                p.validationSeconds(), selected);
+                p.validationSeconds(), selected, p.averagePhi() == null ? null : p.averagePhi().dup());
     }
 }

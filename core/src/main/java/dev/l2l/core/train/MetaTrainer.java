@@ -21,7 +21,9 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Given a {@link Validation} and {@link TrainingSettings#selectEvery} &gt; 0, φ is scored every
  * {@code selectEvery} meta-batches and after the last, and the run ends with the best φ scored
- * (the first of equal scores), kept in checkpoints so that a resumed run selects the same.
+ * (the first of equal scores), kept in checkpoints so that a resumed run selects the same. With
+ * {@link TrainingSettings#averageDecay} &gt; 0 the average φ̄ of {@link PhiAverage} takes φ's place
+ * in scoring and at the end, and is checkpointed too.
  *
  * <p>A meta-batch is split into {@link TrainingSettings#threads} shards computed in parallel; their
  * meta-gradients are summed in shard order, so the result does not depend on thread timing.
@@ -73,6 +75,7 @@ public final class MetaTrainer {
         double earlierSeconds = 0;
         double validationSeconds = 0;
         Selection selection = new Selection();
+        PhiAverage average = settings.averageDecay > 0 ? new PhiAverage(phi, settings.averageDecay) : null;
         try (UpdateRule adam = new UpdateRule(settings.metaOptimizer(settings.metaUpdates()), phiRow);
              ShardedMetaGradient sharded = new ShardedMetaGradient(optimizer, settings, shards)) {
             if (resume != null) {
@@ -86,6 +89,13 @@ public final class MetaTrainer {
                 earlierSeconds = resume.seconds();
                 validationSeconds = resume.validationSeconds();
                 selection.restore(resume.selected(), phi);
+                if (average != null) {
+                    if (resume.averagePhi() == null) {
+                        throw new IllegalArgumentException("the checkpoint has no averaged φ, but averageDecay is "
+                                + settings.averageDecay);
+                    }
+                    average.restore(resume.averagePhi());
+                }
             }
             long started = System.nanoTime();
             for (int batch = first; batch < settings.metaBatches; batch++) {
@@ -98,6 +108,9 @@ public final class MetaTrainer {
                     if (clip(gradient)) {
                         adam.apply(phiRow, gradient);
                         updates++;
+                        if (average != null) {
+                            average.update(phi);
+                        }
                     } else {
                         skipped++;
                     }
@@ -108,7 +121,10 @@ public final class MetaTrainer {
                 boolean last = batch + 1 == settings.metaBatches;
                 if (validation != null && (last || (batch + 1) % settings.selectEvery == 0)) {
                     long before = System.nanoTime();
-                    double score = selection.offer(batch + 1, validation.score(optimizer), phi);
+                    double score = average == null
+                            ? selection.offer(batch + 1, validation.score(optimizer), phi)
+                            : selection.offer(batch + 1, average.withAverage(phi, () -> validation.score(optimizer)),
+                                    average.values());
                     validationSeconds += (System.nanoTime() - before) / 1e9;
                     listener.validated(batch + 1, score, selection.score);
                 }
@@ -118,16 +134,23 @@ public final class MetaTrainer {
                         sharded.meanLoss(), skipped, resets, steps, seconds - validationSeconds));
                 if (last || (settings.checkpointEvery > 0 && (batch + 1) % settings.checkpointEvery == 0)) {
                     listener.checkpoint(new TrainingProgress(batch + 1, steps, updates, skipped, resets, List.copyOf(metaLosses),
-                            phi, adam.state(), adam.iteration(), seconds, validationSeconds, selection.current()));
+                            phi, adam.state(), adam.iteration(), seconds, validationSeconds, selection.current(),
+                            average == null ? null : average.values()));
                 }
             }
             double seconds = earlierSeconds + (System.nanoTime() - started) / 1e9;
+            if (average != null) {
+                phi.assign(average.values());
+            }
             selection.applyTo(phi);
             return new TrainingResult(metaLosses, steps, seconds, updates, skipped, resets, validationSeconds,
                     selection.batch, selection.batch > 0 ? selection.score : Double.NaN);
         } finally {
             gradient.close();
             selection.close();
+            if (average != null) {
+                average.close();
+            }
         }
     }
 

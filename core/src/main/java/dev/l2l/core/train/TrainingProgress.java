@@ -16,10 +16,12 @@ import java.util.List;
  * @param seconds meta-training wall-clock time so far, over all sessions (φ selection included)
  * @param validationSeconds of {@code seconds}, the time spent scoring φ for selection
  * @param selected the best φ scored so far when φ is selected by validation, else {@code null}
+ * @param averagePhi the running average φ̄ with {@link TrainingSettings#averageDecay} &gt; 0 (live
+ *     when handed to a listener), else {@code null}
  */
 public record TrainingProgress(int completedBatches, long optimizeeSteps, int metaUpdates, int skippedUpdates,
                                int resetInstances,
                                List<Double> metaLosses, INDArray phi, INDArray metaOptimizerState,
                                int metaOptimizerIteration, double seconds, double validationSeconds,
-                               SelectedPhi selected) {
+                               SelectedPhi selected, INDArray averagePhi) {
 }

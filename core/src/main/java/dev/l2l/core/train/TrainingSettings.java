@@ -57,6 +57,13 @@ public final class TrainingSettings implements ComponentSpec {
      * learning rates are tuned on (never the evaluation instances).
      */
     public int selectEvery = 0;
+    /**
+     * Polyak averaging of φ: after every meta-update φ̄ ← d·φ̄ + (1 − d)·φ with d = averageDecay,
+     * from the initial φ; selection scores φ̄, and the run ends with φ̄ (or the best φ̄ scored)
+     * instead of φ. 0 (the default) turns it off; d = 0.95 averages over about the last 20
+     * meta-updates.
+     */
+    public double averageDecay = 0;
     /** Save a checkpoint every this many meta-batches (0: only at the end). */
     public int checkpointEvery = 50;
     /** Print a progress line every this many meta-batches (0: never). */
@@ -80,6 +87,9 @@ public final class TrainingSettings implements ComponentSpec {
         ConfigException.requireNonNegative("checkpointEvery", checkpointEvery);
         ConfigException.requireNonNegative("selectEvery", selectEvery);
         ConfigException.requireInRange("threads", threads, 1, 64);
+        if (!(averageDecay >= 0 && averageDecay < 1)) {
+            throw new ConfigException("averageDecay", "must be in [0, 1) (0: no averaging), got " + averageDecay);
+        }
         if (!stepWeights.equals("uniform") && !stepWeights.equals("last") && !stepWeights.equals("linear")) {
             throw new ConfigException("stepWeights", "must be 'uniform', 'last' or 'linear', got '" + stepWeights + "'");
         }

@@ -101,16 +101,14 @@ final class LstmFloatKernel {
                 }
                 cIn.get(u, start, len, c, 0);
                 // One simple loop per quantity: the JIT vectorises these, not one fused loop body.
-                sigmoid(z, i, len, b[u]);
-                sigmoid(z, f, len, b[units + u]);
-                sigmoid(z, o, len, b[2 * units + u]);
-                tanh(z, g, len, b[3 * units + u]);
+                FastMath.sigmoid(z, i, len, b[u]);
+                FastMath.sigmoid(z, f, len, b[units + u]);
+                FastMath.sigmoid(z, o, len, b[2 * units + u]);
+                FastMath.tanh(z, g, len, b[3 * units + u]);
                 for (int k = 0; k < len; k++) {
                     c[k] = z[f + k] * c[k] + z[i + k] * z[g + k];
                 }
-                for (int k = 0; k < len; k++) {
-                    tc[k] = FastMath.tanh(c[k]);
-                }
+                FastMath.tanh(c, tc, len);
                 for (int k = 0; k < len; k++) {
                     h[k] = z[o + k] * tc[k];
                 }
@@ -125,18 +123,6 @@ final class LstmFloatKernel {
                 cOut.put(u, start, len, c, 0);
                 hOut.put(u, start, len, h, 0);
             }
-        }
-    }
-
-    private static void sigmoid(float[] z, int from, int length, float bias) {
-        for (int k = from; k < from + length; k++) {
-            z[k] = FastMath.sigmoid(z[k] + bias);
-        }
-    }
-
-    private static void tanh(float[] z, int from, int length, float bias) {
-        for (int k = from; k < from + length; k++) {
-            z[k] = FastMath.tanh(z[k] + bias);
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code checkpoint.zip} in a run directory: the position, counters and meta-loss curve
  * ({@code checkpoint.json}), φ ({@code phi.npy}), Adam's moments ({@code meta-optimizer.npy}) and,
  * when φ is selected by validation, the best φ scored so far ({@code selected-phi.npy}, with its
- * position and score in {@code checkpoint.json}).
+ * position and score in {@code checkpoint.json}) and, with {@code averageDecay}, the running average
+ * φ̄ ({@code average-phi.npy}).
  * Written to a temporary file and renamed over the previous one, so a crash at any moment leaves
  * the previous complete checkpoint or the new one, never half of either.
  */
@@ -32,6 +33,7 @@ public final class CheckpointStore {
     private static final String FORMAT = "l2l-checkpoint";
     private static final int VERSION = 1;
     private static final String SELECTED = "selected-phi.npy";
+    private static final String AVERAGE = "average-phi.npy";
 
     private final ObjectMapper json;
 
@@ -70,6 +72,9 @@ public final class CheckpointStore {
         }
         if (progress.selected() != null) {
             entries.put(SELECTED, Npy.write(progress.selected().phi()));
+        }
+        if (progress.averagePhi() != null) {
+            entries.put(AVERAGE, Npy.write(progress.averagePhi()));
         }
         ZipArchive.write(directory.resolve(FILE), entries);
     }
@@ -112,7 +117,8 @@ public final class CheckpointStore {
                     losses, phi,
                     state == null ? null : Npy.read(state, "meta-optimizer.npy"),
                     required(file, meta, "metaOptimizerIteration").asInt(), meta.path("seconds").asDouble(),
-                    meta.path("validationSeconds").asDouble(), selected);
+                    meta.path("validationSeconds").asDouble(), selected,
+                    entries.get(AVERAGE) == null ? null : Npy.read(entries.get(AVERAGE), AVERAGE));
         } catch (java.nio.file.NoSuchFileException e) {
             throw new UserError(file + ": no checkpoint to resume from", e);
         } catch (IOException e) {

@@ -23,9 +23,7 @@ public enum Activation {
 
         @Override
         public void apply(float[] z, int length) {
-            for (int k = 0; k < length; k++) {
-                z[k] = FastMath.sigmoid(z[k]);
-            }
+            FastMath.sigmoid(z, length);
         }
 
         @Override
@@ -76,9 +74,7 @@ public enum Activation {
 
         @Override
         public void apply(float[] z, int length) {
-            for (int k = 0; k < length; k++) {
-                z[k] = FastMath.tanh(z[k]);
-            }
+            FastMath.tanh(z, length);
         }
 
         @Override
