@@ -207,10 +207,9 @@ final class LstmFloatKernel {
                 for (int k = 0; k < len; k++) {
                     dc[k] *= a[f + k];
                 }
+                addGateSums(sums, units, u, dz, len);
                 for (int gate = 0; gate < 4; gate++) {
-                    int row = gate * units + u;
-                    sums[row] = sum(sums[row], dz, gate * CHUNK, len);
-                    block.put(row * len, dz, gate * CHUNK, len);
+                    block.put((gate * units + u) * len, dz, gate * CHUNK, len);
                 }
                 dcInRows.put(u, start, len, dc, 0);
             }
@@ -239,11 +238,26 @@ final class LstmFloatKernel {
         HeapFloats.write(db, s.biasGradient);
     }
 
-    /** {@code total} plus {@code length} values from {@code from}, added in order in double. */
-    private static double sum(double total, float[] values, int from, int length) {
-        for (int k = from; k < from + length; k++) {
-            total += values[k];
+    /**
+     * Adds the block's ∂L/∂z of unit {@code u}'s four gates (rows u, H + u, 2H + u, 3H + u) to
+     * their sums, each in coordinate order in double. The four sums run side by side: one chain of
+     * dependent additions waits on each addition's latency, four independent ones overlap (the
+     * same additions in the same order per row, so the same result as one row at a time).
+     */
+    private static void addGateSums(double[] sums, int units, int u, float[] dz, int length) {
+        double si = sums[u];
+        double sf = sums[units + u];
+        double so = sums[2 * units + u];
+        double sg = sums[3 * units + u];
+        for (int k = 0; k < length; k++) {
+            si += dz[k];
+            sf += dz[CHUNK + k];
+            so += dz[2 * CHUNK + k];
+            sg += dz[3 * CHUNK + k];
         }
-        return total;
+        sums[u] = si;
+        sums[units + u] = sf;
+        sums[2 * units + u] = so;
+        sums[3 * units + u] = sg;
     }
 }
