@@ -54,6 +54,12 @@ class RunDirectoryTest {
         assertTrue(timing.get("validationSeconds").asDouble() > 0);
     }
 
+    @Test
+    void anInterruptedRunWithPhiAveragingResumesToTheSameNumbers() throws IOException {
+        // the average φ̄ must travel in the checkpoint: a resume without it is refused
+        assertResumesToTheSameNumbers("training.averageDecay=0.5");
+    }
+
     /** A run of CONFIG with {@code setting}, and the same stopped after 2 of 4 meta-batches and resumed, agree. */
     private void assertResumesToTheSameNumbers(String setting) throws IOException {
         Path config = Files.writeString(directory.resolve("small.yaml"), CONFIG);
