@@ -49,7 +49,7 @@ class ConfigLoaderTest {
     @Test
     void unknownKeyNamesLineFieldAndSuggestion() {
         String message = error(MINIMAL + "training:\n  unrol: 10\n");
-        assertEquals("exp.yaml:6: unknown key 'unrol' in training (known: checkpointEvery, clipNorm, horizon, learningRate, "
+        assertEquals("exp.yaml:6: unknown key 'unrol' in training (known: averageDecay, checkpointEvery, clipNorm, horizon, learningRate, "
                 + "learningRateSchedule, logEvery, metaBatchSize, metaBatches, metaLoss, precision, secondOrder, "
                 + "selectEvery, stepWeights, threads, unroll); did you mean 'unroll'?",
                 relative(message));
