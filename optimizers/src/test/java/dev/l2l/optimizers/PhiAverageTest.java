@@ -6,13 +6,11 @@ import dev.l2l.core.eval.Evaluator;
 import dev.l2l.core.eval.FinalLossValidation;
 import dev.l2l.core.testkit.TestProblems;
 import dev.l2l.core.train.MetaTrainer;
-import dev.l2l.core.train.SelectedPhi;
 import dev.l2l.core.train.TrainingListener;
 import dev.l2l.core.train.TrainingProgress;
 import dev.l2l.core.train.TrainingResult;
 import dev.l2l.core.train.TrainingSettings;
 import dev.l2l.core.train.Validation;
-import dev.l2l.optimizers.lstm.LstmSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -103,14 +101,8 @@ class PhiAverageTest {
     private static TrainingListener recorder(List<TrainingProgress> into) {
         return new TrainingListener() {
             @Override
-            public void checkpoint(TrainingProgress p) {
-                INDArray state = p.metaOptimizerState() == null ? null : p.metaOptimizerState().dup();
-                SelectedPhi selected = p.selected() == null ? null
-                        : new SelectedPhi(p.selected().completedBatches(), p.selected().score(), p.selected().phi().dup());
-                into.add(new TrainingProgress(p.completedBatches(), p.optimizeeSteps(), p.metaUpdates(),
-                        p.skippedUpdates(), p.resetInstances(), p.metaLosses(), p.phi().dup(), state,
-                        p.metaOptimizerIteration(), p.seconds(), p.validationSeconds(), selected,
-                        p.averagePhi() == null ? null : p.averagePhi().dup()));
+            public void checkpoint(TrainingProgress progress) {
+                into.add(progress.copy());
             }
         };
     }
@@ -130,8 +122,6 @@ class PhiAverageTest {
     }
 
     private static LearnedOptimizer lstm() {
-        LstmSpec spec = new LstmSpec();
-        spec.units = 4;
-        return spec.create(DataType.DOUBLE, 1);
+        return MetaGradientTest.lstm(false);
     }
 }

@@ -14,7 +14,6 @@ import dev.l2l.core.train.Validation;
 import dev.l2l.optimizers.lstm.LstmSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +76,7 @@ class PhiSelectionTest {
         new MetaTrainer(TASK, first, settings(4), 1, realScore).train(new TrainingListener() {
             @Override
             public void checkpoint(TrainingProgress progress) {
-                saved[0] = copy(progress);
+                saved[0] = progress.copy();
             }
         });
         LearnedOptimizer resumed = lstm();
@@ -105,14 +104,5 @@ class PhiSelectionTest {
         LstmSpec spec = new LstmSpec();
         spec.units = 4;
         return spec.create(DataType.DOUBLE, 1);
-    }
-
-    private static TrainingProgress copy(TrainingProgress p) {
-        INDArray state = p.metaOptimizerState() == null ? null : p.metaOptimizerState().dup();
-        var selected = p.selected() == null ? null
-                : new dev.l2l.core.train.SelectedPhi(p.selected().completedBatches(), p.selected().score(), p.selected().phi().dup());
-        return new TrainingProgress(p.completedBatches(), p.optimizeeSteps(), p.metaUpdates(), p.skippedUpdates(),
-                p.resetInstances(), p.metaLosses(), p.phi().dup(), state, p.metaOptimizerIteration(), p.seconds(),
-                p.validationSeconds(), selected, p.averagePhi() == null ? null : p.averagePhi().dup());
     }
 }

@@ -24,4 +24,14 @@ public record TrainingProgress(int completedBatches, long optimizeeSteps, int me
                                List<Double> metaLosses, INDArray phi, INDArray metaOptimizerState,
                                int metaOptimizerIteration, double seconds, double validationSeconds,
                                SelectedPhi selected, INDArray averagePhi) {
+
+    /** A copy whose arrays are its own: what a listener keeps past the call that handed it this. */
+    public TrainingProgress copy() {
+        SelectedPhi selectedCopy = selected == null ? null
+                : new SelectedPhi(selected.completedBatches(), selected.score(), selected.phi().dup());
+        return new TrainingProgress(completedBatches, optimizeeSteps, metaUpdates, skippedUpdates, resetInstances,
+                List.copyOf(metaLosses), phi.dup(), metaOptimizerState == null ? null : metaOptimizerState.dup(),
+                metaOptimizerIteration, seconds, validationSeconds, selectedCopy,
+                averagePhi == null ? null : averagePhi.dup());
+    }
 }
