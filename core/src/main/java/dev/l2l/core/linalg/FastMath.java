@@ -8,9 +8,10 @@ package dev.l2l.core.linalg;
  * ({@code FastMathTest} checks it against {@link Math#tanh}).
  *
  * <p>Hot loops should call the bulk forms, whose loops are small methods of their own: the JIT
- * compiles each with the scalar function inlined and vectorised. A loop written inside a large
- * method can exceed the JIT's inlining budget, and then calls the scalar function once per element
- * (measured: the LSTM kernel's forward step spent a fifth of its time so).
+ * compiles each with the scalar function inlined. A loop written inside a large method can exceed
+ * the JIT's inlining budget and call the scalar function once per element (seen in a profile of
+ * the LSTM kernel, where the scalar tanh took 16% of the samples; moving the loops here gave no
+ * measurable change in the step's time on the machine it was measured on).
  */
 public final class FastMath {
 
@@ -72,8 +73,6 @@ public final class FastMath {
 
     /** {@code values[k] ← σ(values[k])} for {@code k < length}. */
     public static void sigmoid(float[] values, int length) {
-        for (int k = 0; k < length; k++) {
-            values[k] = sigmoid(values[k]);
-        }
+        sigmoid(values, 0, length, 0f);
     }
 }
