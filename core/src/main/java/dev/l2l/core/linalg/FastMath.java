@@ -45,17 +45,17 @@ public final class FastMath {
         return 0.5f + 0.5f * tanh(0.5f * x);
     }
 
-    /** {@code values[k] ← tanh(values[k] + shift)} for {@code from ≤ k < from + length}. */
-    public static void tanh(float[] values, int from, int length, float shift) {
+    /** {@code values[k] ← tanh(values[k])} for {@code from ≤ k < from + length}. */
+    public static void tanh(float[] values, int from, int length) {
         for (int k = from; k < from + length; k++) {
-            values[k] = tanh(values[k] + shift);
+            values[k] = tanh(values[k]);
         }
     }
 
-    /** {@code values[k] ← σ(values[k] + shift)} for {@code from ≤ k < from + length}. */
-    public static void sigmoid(float[] values, int from, int length, float shift) {
+    /** {@code values[k] ← σ(values[k])} for {@code from ≤ k < from + length}. */
+    public static void sigmoid(float[] values, int from, int length) {
         for (int k = from; k < from + length; k++) {
-            values[k] = sigmoid(values[k] + shift);
+            values[k] = sigmoid(values[k]);
         }
     }
 
@@ -73,6 +73,6 @@ public final class FastMath {
 
     /** {@code values[k] ← σ(values[k])} for {@code k < length}. */
     public static void sigmoid(float[] values, int length) {
-        sigmoid(values, 0, length, 0f);
+        sigmoid(values, 0, length);
     }
 }
