@@ -3,8 +3,11 @@ package dev.l2l.runner.bench;
 import dev.l2l.core.plugin.BaselineSpec;
 import dev.l2l.runner.config.ExperimentConfig;
 
+import dev.l2l.core.LearnedOptimizer;
+
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Runs the benchmarks and prints each figure beside the PyTorch reference measured on a 2-core
@@ -54,14 +57,22 @@ public final class BenchReport {
                         EVALUATION_INSTANCES, horizon), "%,.0f", "-");
         line("MNIST, 100 Adam steps on one instance, ms",
                 1000 * Benchmarks.secondsPerRun(mnist, Benchmarks.baseline(adam, ADAM_LEARNING_RATE), 100), "%,.1f", "46");
-        Benchmarks.StepTiming step = Benchmarks.step(
-                () -> mnist.optimizer.create(mnist.training.dataType(), mnist.seed), STEP_COORDINATES, STEP_UNROLL);
+        Supplier<LearnedOptimizer> optimizers = () -> mnist.optimizer.create(mnist.training.dataType(), mnist.seed);
+        Benchmarks.StepTiming step = Benchmarks.step(optimizers, STEP_COORDINATES, STEP_UNROLL, 1);
         line("learned optimizer step at 16,000 coordinates, forward, ms", 1000 * step.forwardSeconds(), "%,.2f", "-");
         line("  forward + backward, ms", 1000 * step.forwardBackwardSeconds(), "%,.2f", "-");
         line("  forward + backward, GFLOP/s (matrix products)", step.gflops(), "%,.1f", "-");
-        line("ND4J float matrix product [80×42]·[42×16000], GFLOP/s", Benchmarks.gemmGflops(80, 42, STEP_COORDINATES),
-                "%,.1f", "-");
-        line("ND4J float matrix product [1024×1024]², GFLOP/s", Benchmarks.gemmGflops(1024, 1024, 1024), "%,.1f", "-");
+        line("ND4J float matrix product [80×42]·[42×16000], GFLOP/s",
+                Benchmarks.gemmGflops(80, 42, STEP_COORDINATES, 1), "%,.1f", "-");
+        line("ND4J float matrix product [1024×1024]², GFLOP/s", Benchmarks.gemmGflops(1024, 1024, 1024, 1), "%,.1f", "-");
+        if (threads > 1) {
+            Benchmarks.StepTiming sharded = Benchmarks.step(optimizers, STEP_COORDINATES, STEP_UNROLL, threads);
+            line("the step in " + threads + " shards on " + threads + " threads, forward + backward, ms",
+                    1000 * sharded.forwardBackwardSeconds(), "%,.2f", "-");
+            line("  its GFLOP/s (matrix products)", sharded.gflops(), "%,.1f", "-");
+            line("  [80×42]·[42×16000] on " + threads + " OpenBLAS threads, GFLOP/s",
+                    Benchmarks.gemmGflops(80, 42, STEP_COORDINATES, threads), "%,.1f", "-");
+        }
         long peak = Measure.peakResidentMiB();
         out.printf(Locale.ROOT, "%-58s %14s %18s%n", "peak resident memory, MiB", peak < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", peak), "-");
         out.printf(Locale.ROOT, "(meta-training: steps/s over the last %d of %d quadratic and the last %d of %d MNIST "

@@ -3,10 +3,12 @@ package dev.l2l.runner.bench;
 import dev.l2l.core.LearnedOptimizer;
 import dev.l2l.core.Rollout;
 import dev.l2l.core.Task;
+import dev.l2l.core.concurrent.Futures;
 import dev.l2l.core.eval.BaselineContender;
 import dev.l2l.core.eval.Contender;
 import dev.l2l.core.eval.Evaluator;
 import dev.l2l.core.eval.LearnedContender;
+import dev.l2l.core.linalg.Sgemm;
 import dev.l2l.core.plugin.BaselineSpec;
 import dev.l2l.core.train.MetaBatchReport;
 import dev.l2l.core.train.MetaTrainer;
@@ -18,6 +20,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -114,40 +122,102 @@ final class Benchmarks {
         }
     }
 
-    /** Times {@code steps} recorded steps and their backward pass, per step, for a fresh optimizer. */
-    static StepTiming step(Supplier<LearnedOptimizer> optimizers, int coordinates, int steps) {
-        LearnedOptimizer optimizer = optimizers.get();
-        DataType type = optimizer.dataType();
-        INDArray gradient = Nd4j.rand(type, 1, coordinates).subi(0.5).muli(0.01);
-        INDArray update = Nd4j.zeros(type, 1, coordinates);
-        INDArray updateAdjoint = Nd4j.rand(type, 1, coordinates).subi(0.5);
-        INDArray parameterGradient = Nd4j.zeros(type, optimizer.parameters().length());
-        try (Rollout inference = optimizer.newRollout(coordinates, false);
-             Rollout recording = optimizer.newRollout(coordinates, true)) {
-            double forward = Measure.medianSeconds(2, 5, () -> {
-                for (int s = 0; s < steps; s++) {
-                    inference.step(gradient, update);
-                }
-            }) / steps;
-            double both = Measure.medianSeconds(1, 3, () -> {
-                for (int s = 0; s < steps; s++) {
-                    recording.step(gradient, update);
-                }
-                for (int s = 0; s < steps; s++) {
-                    recording.backwardStep(updateAdjoint, null, parameterGradient);
-                }
-                recording.truncate();
-            }) / steps;
-            return new StepTiming(coordinates, forward, both, optimizer.parameters().length());
+    /**
+     * Times {@code steps} steps of a fresh optimizer on {@code coordinates} coordinates, per step:
+     * without recording, and recorded followed by their backward pass. With {@code threads} &gt; 1
+     * the coordinates are split into as many shards, each a rollout of its own (and an optimizer
+     * of its own, with the same φ) stepped on its own thread, as meta-training runs its meta-batch
+     * shards; a timing is the wall time until the slowest shard is done.
+     */
+    static StepTiming step(Supplier<LearnedOptimizer> optimizers, int coordinates, int steps, int threads) {
+        List<StepShard> shards = new ArrayList<>();
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1) : null;
+        try {
+            for (int k = 0; k < threads; k++) {
+                int from = (int) ((long) k * coordinates / threads);
+                int to = (int) ((long) (k + 1) * coordinates / threads);
+                shards.add(new StepShard(optimizers.get(), to - from));
+            }
+            double forward = Measure.medianSeconds(2, 5, () -> onEveryShard(pool, shards, s -> s.forward(steps))) / steps;
+            double both = Measure.medianSeconds(1, 3, () -> onEveryShard(pool, shards, s -> s.forwardBackward(steps)))
+                    / steps;
+            return new StepTiming(coordinates, forward, both, shards.get(0).parameterCount());
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            shards.forEach(StepShard::close);
         }
     }
 
-    /** GFLOP/s of a float matrix product [m × k]·[k × n] as ND4J calls it (median of several). */
-    static double gemmGflops(int m, int k, int n) {
+    /** Runs {@code work} on every shard at once, the first on the calling thread, and waits for all. */
+    private static void onEveryShard(ExecutorService pool, List<StepShard> shards, Consumer<StepShard> work) {
+        List<Future<?>> others = new ArrayList<>();
+        for (StepShard shard : shards.subList(1, shards.size())) {
+            others.add(pool.submit(() -> work.accept(shard)));
+        }
+        work.accept(shards.get(0));
+        Futures.awaitAll(others, "the step benchmark");
+    }
+
+    /** One shard of the step benchmark: an optimizer, its two rollouts and the arrays they step on. */
+    private static final class StepShard implements AutoCloseable {
+        private final LearnedOptimizer optimizer;
+        private final INDArray gradient;
+        private final INDArray update;
+        private final INDArray updateAdjoint;
+        private final INDArray parameterGradient;
+        private final Rollout inference;
+        private final Rollout recording;
+
+        StepShard(LearnedOptimizer optimizer, int coordinates) {
+            this.optimizer = optimizer;
+            DataType type = optimizer.dataType();
+            gradient = Nd4j.rand(type, 1, coordinates).subi(0.5).muli(0.01);
+            update = Nd4j.zeros(type, 1, coordinates);
+            updateAdjoint = Nd4j.rand(type, 1, coordinates).subi(0.5);
+            parameterGradient = Nd4j.zeros(type, optimizer.parameters().length());
+            inference = optimizer.newRollout(coordinates, false);
+            recording = optimizer.newRollout(coordinates, true);
+        }
+
+        long parameterCount() {
+            return optimizer.parameters().length();
+        }
+
+        void forward(int steps) {
+            for (int s = 0; s < steps; s++) {
+                inference.step(gradient, update);
+            }
+        }
+
+        void forwardBackward(int steps) {
+            for (int s = 0; s < steps; s++) {
+                recording.step(gradient, update);
+            }
+            for (int s = 0; s < steps; s++) {
+                recording.backwardStep(updateAdjoint, null, parameterGradient);
+            }
+            recording.truncate();
+        }
+
+        @Override
+        public void close() {
+            inference.close();
+            recording.close();
+        }
+    }
+
+    /**
+     * GFLOP/s of a float matrix product [m × k]·[k × n] as ND4J calls it (median of several), with
+     * OpenBLAS on {@code threads} threads for the measurement (then as it was).
+     */
+    static double gemmGflops(int m, int k, int n, int threads) {
         INDArray a = Nd4j.rand(DataType.FLOAT, m, k);
         INDArray b = Nd4j.rand(DataType.FLOAT, k, n);
         INDArray c = Nd4j.zeros(DataType.FLOAT, m, n);
-        double seconds = Measure.medianSeconds(3, 9, () -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0));
+        double seconds = Sgemm.withThreads(threads,
+                () -> Measure.medianSeconds(3, 9, () -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0)));
         return 2.0 * m * k * n / seconds / 1e9;
     }
 }
