@@ -3,7 +3,6 @@ package dev.l2l.core.linalg;
 import org.bytedeco.openblas.global.openblas;
 
 import java.nio.FloatBuffer;
-import java.util.function.Supplier;
 
 /**
  * C = α·op(A)·op(B) + β·C in single precision on row-major direct buffers, by OpenBLAS's
@@ -45,21 +44,6 @@ public final class Sgemm {
         require(c, m, n, ldc, "C");
         openblas.cblas_sgemm(openblas.CblasRowMajor, transposeA ? openblas.CblasTrans : openblas.CblasNoTrans,
                 transposeB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-    }
-
-    /**
-     * The result of {@code work} run with OpenBLAS on {@code threads} threads, for every
-     * caller in the process (the launcher starts it on one: DESIGN.md §7); the former count
-     * afterwards. For benchmarks, not for use while other threads multiply.
-     */
-    public static <T> T withThreads(int threads, Supplier<T> work) {
-        int before = openblas.blas_get_num_threads();
-        openblas.blas_set_num_threads(threads);
-        try {
-            return work.get();
-        } finally {
-            openblas.blas_set_num_threads(before);
-        }
     }
 
     private static void require(FloatBuffer buffer, int rows, int columns, int leading, String name) {

@@ -62,16 +62,14 @@ public final class BenchReport {
         line("learned optimizer step at 16,000 coordinates, forward, ms", 1000 * step.forwardSeconds(), "%,.2f", "-");
         line("  forward + backward, ms", 1000 * step.forwardBackwardSeconds(), "%,.2f", "-");
         line("  forward + backward, GFLOP/s (matrix products)", step.gflops(), "%,.1f", "-");
-        line("ND4J float matrix product [80×42]·[42×16000], GFLOP/s",
-                Benchmarks.gemmGflops(80, 42, STEP_COORDINATES, 1), "%,.1f", "-");
-        line("ND4J float matrix product [1024×1024]², GFLOP/s", Benchmarks.gemmGflops(1024, 1024, 1024, 1), "%,.1f", "-");
+        line("ND4J float matrix product [80×42]·[42×16000], GFLOP/s", Benchmarks.gemmGflops(80, 42, STEP_COORDINATES),
+                "%,.1f", "-");
+        line("ND4J float matrix product [1024×1024]², GFLOP/s", Benchmarks.gemmGflops(1024, 1024, 1024), "%,.1f", "-");
         if (threads > 1) {
             Benchmarks.StepTiming sharded = Benchmarks.step(optimizers, STEP_COORDINATES, STEP_UNROLL, threads);
             line("the step in " + threads + " shards on " + threads + " threads, forward + backward, ms",
                     1000 * sharded.forwardBackwardSeconds(), "%,.2f", "-");
             line("  its GFLOP/s (matrix products)", sharded.gflops(), "%,.1f", "-");
-            line("  [80×42]·[42×16000] on " + threads + " OpenBLAS threads, GFLOP/s",
-                    Benchmarks.gemmGflops(80, 42, STEP_COORDINATES, threads), "%,.1f", "-");
         }
         long peak = Measure.peakResidentMiB();
         out.printf(Locale.ROOT, "%-58s %14s %18s%n", "peak resident memory, MiB", peak < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", peak), "-");

@@ -8,7 +8,6 @@ import dev.l2l.core.eval.BaselineContender;
 import dev.l2l.core.eval.Contender;
 import dev.l2l.core.eval.Evaluator;
 import dev.l2l.core.eval.LearnedContender;
-import dev.l2l.core.linalg.Sgemm;
 import dev.l2l.core.plugin.BaselineSpec;
 import dev.l2l.core.train.MetaBatchReport;
 import dev.l2l.core.train.MetaTrainer;
@@ -208,16 +207,12 @@ final class Benchmarks {
         }
     }
 
-    /**
-     * GFLOP/s of a float matrix product [m × k]·[k × n] as ND4J calls it (median of several), with
-     * OpenBLAS on {@code threads} threads for the measurement (then as it was).
-     */
-    static double gemmGflops(int m, int k, int n, int threads) {
+    /** GFLOP/s of a float matrix product [m × k]·[k × n] as ND4J calls it (median of several). */
+    static double gemmGflops(int m, int k, int n) {
         INDArray a = Nd4j.rand(DataType.FLOAT, m, k);
         INDArray b = Nd4j.rand(DataType.FLOAT, k, n);
         INDArray c = Nd4j.zeros(DataType.FLOAT, m, n);
-        double seconds = Sgemm.withThreads(threads,
-                () -> Measure.medianSeconds(3, 9, () -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0)));
+        double seconds = Measure.medianSeconds(3, 9, () -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0));
         return 2.0 * m * k * n / seconds / 1e9;
     }
 }
