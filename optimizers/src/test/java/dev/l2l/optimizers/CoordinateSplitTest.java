@@ -22,8 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A coordinatewise optimizer evaluated with its coordinates split over threads takes the same
- * steps, up to rounding (relative differences below 4e-6, six steps on): ND4J's vectorised
- * elementwise ops round some elements differently when a part starts at another memory alignment.
+ * steps, up to rounding, six steps on: ND4J's vectorised elementwise ops round some elements
+ * differently when a part starts at another memory alignment, and OpenBLAS some columns of a
+ * product when they fall elsewhere in a block of the float kernels (one part in 10⁷ at first;
+ * the recurrent steps then amplify it, the GRU's more than the LSTM's: 2.9e-5 at worst seen).
  */
 class CoordinateSplitTest {
 
@@ -67,7 +69,7 @@ class CoordinateSplitTest {
         float[] alone = trajectory(new LearnedContender(lstm, 1), layout);
         float[] split = trajectory(new LearnedContender(lstm, 3), layout);
         assertTrue(alone[7] != 0f && alone[11_000] != alone[7]);
-        assertEqualUpToRounding(alone, split);
+        assertEqualUpToRounding(alone, split, 4e-6);
     }
 
     @Test
@@ -75,13 +77,13 @@ class CoordinateSplitTest {
         LearnedOptimizer gru = new GruSpec().create(DataType.FLOAT, 2);
         ParameterLayout layout = ParameterLayout.whole(9000);
         assertEqualUpToRounding(trajectory(new LearnedContender(gru, 1), layout),
-                trajectory(new LearnedContender(gru, 2), layout));
+                trajectory(new LearnedContender(gru, 2), layout), 1e-4);
     }
 
-    private static void assertEqualUpToRounding(float[] expected, float[] actual) {
+    private static void assertEqualUpToRounding(float[] expected, float[] actual, double relative) {
         assertEquals(expected.length, actual.length);
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], 4e-6 * Math.abs(expected[i]) + 1e-9, "coordinate " + i);
+            assertEquals(expected[i], actual[i], relative * Math.abs(expected[i]) + 1e-9, "coordinate " + i);
         }
     }
 

@@ -17,6 +17,14 @@ class GruGradientTest {
     }
 
     @Test
+    void theFusedFloatPathAgreesWithDouble() {
+        RecurrentCellContract.checkPrecisionsAgree(new GruCell(3, 5), 37, 2, 1.0, 2e-6);
+        RecurrentCellContract.checkPrecisionsAgree(new GruCell(20, 20), 300, 3, 3.0, 2e-6);
+        // several blocks of coordinates and a partial one: sums over coordinates block by block
+        RecurrentCellContract.checkPrecisionsAgree(new GruCell(1, 20), 1300, 4, 1.0, 1e-5);
+    }
+
+    @Test
     void optimizerBackwardMatchesFiniteDifferences() {
         LearnedOptimizerContract.checkBackward(gru(true), 3, 4, 11, 1e-6);
     }

@@ -2,6 +2,7 @@ package dev.l2l.optimizers.gru;
 
 import dev.l2l.core.rnn.CellAdjoints;
 import dev.l2l.core.rnn.CellBuffers;
+import dev.l2l.optimizers.KernelBlocks;
 import dev.l2l.optimizers.LayerBuffers;
 import dev.l2l.optimizers.RecurrentLayer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -41,6 +42,11 @@ public final class GruCell extends RecurrentLayer {
         INDArray[] p = parameters(parameters);
         Buffers b = (Buffers) step;
         INDArray h = stateIn[0];
+        if (KernelBlocks.applies(p) && KernelBlocks.applies(input, h, b.gates, b.candidate, b.hiddenCandidate, b.hidden)) {
+            GruFloatKernel.forward(inputSize, units, weights(p), input, h, b.gates, b.candidate, b.hiddenCandidate,
+                    b.hidden);
+            return;
+        }
         Nd4j.gemm(p[0], input, b.inputPart, false, false, 1.0, 0.0);
         b.inputPart.addiColumnVector(p[2]);
         Nd4j.gemm(p[1], h, b.hiddenPart, false, false, 1.0, 0.0);
@@ -52,6 +58,19 @@ public final class GruCell extends RecurrentLayer {
         b.hidden.assign(h).subi(b.candidate).muli(b.z).addi(b.candidate);
     }
 
+    /** Without recording, the float kernel writes only h' (not the gates, n or b_n). */
+    @Override
+    public void forwardInference(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step,
+                                 CellBuffers scratch) {
+        INDArray[] p = parameters(parameters);
+        Buffers b = (Buffers) step;
+        if (KernelBlocks.applies(p) && KernelBlocks.applies(input, stateIn[0], b.hidden)) {
+            GruFloatKernel.forward(inputSize, units, weights(p), input, stateIn[0], null, null, null, b.hidden);
+            return;
+        }
+        forward(parameters, input, stateIn, step, scratch);
+    }
+
     @Override
     public void backward(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step, CellBuffers scratch,
                          CellAdjoints a) {
@@ -60,6 +79,14 @@ public final class GruCell extends RecurrentLayer {
         Buffers b = (Buffers) step;
         Buffers s = (Buffers) scratch;
         INDArray h = stateIn[0];
+        if (KernelBlocks.applies(p) && KernelBlocks.applies(dp)
+                && KernelBlocks.applies(input, h, b.gates, b.candidate, b.hiddenCandidate, a.output, a.stateOut[0],
+                        a.stateIn[0])
+                && (a.input == null || KernelBlocks.applies(a.input))) {
+            GruFloatKernel.backward(inputSize, units, new GruFloatKernel.Backward(weights(p), input, h, b.gates,
+                    b.candidate, b.hiddenCandidate, a.output, a.stateOut[0], a.input, a.stateIn[0], weights(dp)));
+            return;
+        }
         INDArray dh = s.hidden.assign(a.output).addi(a.stateOut[0]);
         // candidate: dn = dh ⊙ (1 − z), through tanh
         INDArray dCandidate = s.inputCandidate;
@@ -86,6 +113,11 @@ public final class GruCell extends RecurrentLayer {
         }
         Nd4j.gemm(p[1], s.hiddenPart, a.stateIn[0], true, false, 1.0, 0.0);
         a.stateIn[0].addi(dh.muli(b.z));
+    }
+
+    /** The blocks Wx, Wh, bx, bh of a slice of φ or of its gradient, for the float kernel. */
+    private static GruFloatKernel.Weights weights(INDArray[] blocks) {
+        return new GruFloatKernel.Weights(blocks[0], blocks[1], blocks[2], blocks[3]);
     }
 
     /** One step's arrays; the gate blocks are contiguous row-block views. */

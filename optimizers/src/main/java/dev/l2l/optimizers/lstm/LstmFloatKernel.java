@@ -4,10 +4,10 @@ import dev.l2l.core.linalg.DirectFloats;
 import dev.l2l.core.linalg.FastMath;
 import dev.l2l.core.linalg.Sgemm;
 import dev.l2l.optimizers.HeapFloats;
+import dev.l2l.optimizers.KernelBlocks;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 
 /**
  * An LSTM step in single precision, {@value #CHUNK} coordinates at a time: for each block of
@@ -24,47 +24,12 @@ final class LstmFloatKernel {
     /** Coordinates per block: a block of 80 gate rows takes 160 KB, a third of a core's L2 cache. */
     static final int CHUNK = 512;
 
-    private static final ThreadLocal<FloatBuffer[]> BLOCKS = ThreadLocal.withInitial(() -> new FloatBuffer[4]);
-
     private LstmFloatKernel() {
     }
 
     /** Whether every array of a step can take the fused path. */
     static boolean applies(INDArray... arrays) {
-        for (INDArray array : arrays) {
-            if (!HeapFloats.eligible(array)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** This thread's direct block number {@code slot} of at least {@code length} floats. */
-    private static FloatBuffer block(int slot, int length) {
-        FloatBuffer[] blocks = BLOCKS.get();
-        if (blocks[slot] == null || blocks[slot].capacity() < length) {
-            blocks[slot] = DirectFloats.allocate(length);
-        }
-        return blocks[slot];
-    }
-
-    /**
-     * This thread's direct block of {@code rows} rows of {@value #CHUNK} floats, row r filled with
-     * {@code values[r]}.
-     */
-    private static FloatBuffer biasRows(float[] values, int rows) {
-        FloatBuffer filled = block(3, rows * CHUNK);
-        float[] row = HeapFloats.scratch(5, CHUNK);
-        for (int r = 0; r < rows; r++) {
-            Arrays.fill(row, 0, CHUNK, values[r]);
-            filled.put(r * CHUNK, row, 0, CHUNK);
-        }
-        return filled;
-    }
-
-    /** The elements of a contiguous {@code array} as a buffer of their own (shared content). */
-    private static FloatBuffer elements(INDArray array) {
-        return DirectFloats.slice(DirectFloats.storage(array), (int) array.offset(), (int) array.length());
+        return KernelBlocks.applies(arrays);
     }
 
     /**
@@ -85,10 +50,10 @@ final class LstmFloatKernel {
         float[] c = HeapFloats.scratch(2, CHUNK);
         float[] tc = HeapFloats.scratch(3, CHUNK);
         float[] h = HeapFloats.scratch(4, CHUNK);
-        FloatBuffer w = elements(weights);
-        FloatBuffer block = block(0, gateRows * CHUNK);
-        FloatBuffer concatenated = block(1, width * CHUNK);
-        FloatBuffer biasRows = biasRows(b, gateRows);
+        FloatBuffer w = KernelBlocks.elements(weights);
+        FloatBuffer block = KernelBlocks.block(0, gateRows * CHUNK);
+        FloatBuffer concatenated = KernelBlocks.block(1, width * CHUNK);
+        FloatBuffer biasRows = KernelBlocks.filledRows(3, b, gateRows, CHUNK);
         FloatBuffer x = DirectFloats.storage(input);
         FloatBuffer hIn = DirectFloats.storage(hiddenIn);
         int xAt = (int) input.offset();
@@ -113,9 +78,7 @@ final class LstmFloatKernel {
             // z = b + W·[x; h]: the block starts as the bias and the product adds to it (β = 1), so
             // OpenBLAS need not clear it first (that took ~20% of these products' time); the kernel
             // rounds b + (W·[x; h]) once, as adding b afterwards did
-            for (int r = 0; r < gateRows; r++) {
-                block.put(r * len, biasRows, r * CHUNK, len);
-            }
+            KernelBlocks.copyRows(biasRows, CHUNK, block, gateRows, len);
             Sgemm.multiply(false, false, gateRows, len, width, 1f, w, width, concatenated, len, 1f, block, len);
             for (int u = 0; u < units; u++) {
                 for (int gate = 0; gate < 4; gate++) {
@@ -171,11 +134,11 @@ final class LstmFloatKernel {
         float[] dh = HeapFloats.scratch(5, CHUNK);
         float[] dhNext = HeapFloats.scratch(6, CHUNK);
         float[] dc = HeapFloats.scratch(7, CHUNK);
-        FloatBuffer w = elements(s.weights);
-        FloatBuffer dw = elements(s.weightGradient);
-        FloatBuffer block = block(0, gateRows * CHUNK);
-        FloatBuffer concatenated = block(1, width * CHUNK);
-        FloatBuffer concatenatedAdjoint = block(2, width * CHUNK);
+        FloatBuffer w = KernelBlocks.elements(s.weights);
+        FloatBuffer dw = KernelBlocks.elements(s.weightGradient);
+        FloatBuffer block = KernelBlocks.block(0, gateRows * CHUNK);
+        FloatBuffer concatenated = KernelBlocks.block(1, width * CHUNK);
+        FloatBuffer concatenatedAdjoint = KernelBlocks.block(2, width * CHUNK);
         FloatBuffer x = DirectFloats.storage(s.input);
         FloatBuffer hIn = DirectFloats.storage(s.hiddenIn);
         FloatBuffer dx = s.inputAdjoint == null ? null : DirectFloats.storage(s.inputAdjoint);
