@@ -79,7 +79,10 @@ public final class KernelBlocks {
         return filled;
     }
 
-    /** Copies the first {@code length} floats of each of {@code rows} rows of {@code width} from {@code rowsBlock} into a block of rows of {@code length}. */
+    /**
+     * Copies the first {@code length} floats of each of the {@code rows} rows of {@code rowsBlock}
+     * (rows of {@code width}) into {@code into}, as rows of {@code length}.
+     */
     public static void copyRows(FloatBuffer rowsBlock, int width, FloatBuffer into, int rows, int length) {
         for (int r = 0; r < rows; r++) {
             into.put(r * length, rowsBlock, r * width, length);

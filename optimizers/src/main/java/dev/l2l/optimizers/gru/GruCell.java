@@ -42,7 +42,8 @@ public final class GruCell extends RecurrentLayer {
         INDArray[] p = parameters(parameters);
         Buffers b = (Buffers) step;
         INDArray h = stateIn[0];
-        if (KernelBlocks.applies(p) && KernelBlocks.applies(input, h, b.gates, b.candidate, b.hiddenCandidate, b.hidden)) {
+        if (KernelBlocks.applies(p)
+                && KernelBlocks.applies(input, h, b.gates, b.candidate, b.hiddenCandidate, b.hidden)) {
             GruFloatKernel.forward(inputSize, units, weights(p), input, h, b.gates, b.candidate, b.hiddenCandidate,
                     b.hidden);
             return;
