@@ -42,7 +42,7 @@ public final class GruCell extends RecurrentLayer {
         INDArray[] p = parameters(parameters);
         Buffers b = (Buffers) step;
         INDArray h = stateIn[0];
-        if (KernelBlocks.applies(p)
+        if (inputSize > 0 && KernelBlocks.applies(p)
                 && KernelBlocks.applies(input, h, b.gates, b.candidate, b.hiddenCandidate, b.hidden)) {
             GruFloatKernel.forward(inputSize, units, weights(p), input, h, b.gates, b.candidate, b.hiddenCandidate,
                     b.hidden);
@@ -65,7 +65,7 @@ public final class GruCell extends RecurrentLayer {
                                  CellBuffers scratch) {
         INDArray[] p = parameters(parameters);
         Buffers b = (Buffers) step;
-        if (KernelBlocks.applies(p) && KernelBlocks.applies(input, stateIn[0], b.hidden)) {
+        if (inputSize > 0 && KernelBlocks.applies(p) && KernelBlocks.applies(input, stateIn[0], b.hidden)) {
             GruFloatKernel.forward(inputSize, units, weights(p), input, stateIn[0], null, null, null, b.hidden);
             return;
         }
@@ -80,7 +80,7 @@ public final class GruCell extends RecurrentLayer {
         Buffers b = (Buffers) step;
         Buffers s = (Buffers) scratch;
         INDArray h = stateIn[0];
-        if (KernelBlocks.applies(p) && KernelBlocks.applies(dp)
+        if (inputSize > 0 && KernelBlocks.applies(p) && KernelBlocks.applies(dp)
                 && KernelBlocks.applies(input, h, b.gates, b.candidate, b.hiddenCandidate, a.output, a.stateOut[0],
                         a.stateIn[0])
                 && (a.input == null || KernelBlocks.applies(a.input))) {
