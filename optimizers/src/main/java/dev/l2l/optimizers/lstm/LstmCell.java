@@ -2,6 +2,7 @@ package dev.l2l.optimizers.lstm;
 
 import dev.l2l.core.rnn.CellAdjoints;
 import dev.l2l.core.rnn.CellBuffers;
+import dev.l2l.optimizers.KernelBlocks;
 import dev.l2l.optimizers.LayerBuffers;
 import dev.l2l.optimizers.RecurrentLayer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -39,7 +40,7 @@ public final class LstmCell extends RecurrentLayer {
     public void forward(INDArray parameters, INDArray input, INDArray[] stateIn, CellBuffers step, CellBuffers scratch) {
         INDArray[] p = parameters(parameters);
         Buffers b = (Buffers) step;
-        if (LstmFloatKernel.applies(p[0], p[1], input, stateIn[0], stateIn[1], b.gates, b.cell, b.tanhCell, b.hidden)) {
+        if (KernelBlocks.applies(p[0], p[1], input, stateIn[0], stateIn[1], b.gates, b.cell, b.tanhCell, b.hidden)) {
             LstmFloatKernel.forward(inputSize, units, p[0], p[1], input, stateIn[0], stateIn[1], b.gates, b.cell,
                     b.tanhCell, b.hidden);
             return;
@@ -64,7 +65,7 @@ public final class LstmCell extends RecurrentLayer {
                                  CellBuffers scratch) {
         INDArray[] p = parameters(parameters);
         Buffers b = (Buffers) step;
-        if (LstmFloatKernel.applies(p[0], p[1], input, stateIn[0], stateIn[1], b.cell, b.hidden)) {
+        if (KernelBlocks.applies(p[0], p[1], input, stateIn[0], stateIn[1], b.cell, b.hidden)) {
             LstmFloatKernel.forward(inputSize, units, p[0], p[1], input, stateIn[0], stateIn[1], null, b.cell,
                     null, b.hidden);
             return;
@@ -79,9 +80,9 @@ public final class LstmCell extends RecurrentLayer {
         INDArray[] dp = gradients(a.parameterGradient);
         Buffers b = (Buffers) step;
         Buffers s = (Buffers) scratch;
-        if (LstmFloatKernel.applies(p[0], input, stateIn[0], stateIn[1], b.gates, b.tanhCell, a.output, a.stateOut[0],
+        if (KernelBlocks.applies(p[0], input, stateIn[0], stateIn[1], b.gates, b.tanhCell, a.output, a.stateOut[0],
                 a.stateOut[1], a.stateIn[0], a.stateIn[1], dp[0], dp[1])
-                && (a.input == null || LstmFloatKernel.applies(a.input))) {
+                && (a.input == null || KernelBlocks.applies(a.input))) {
             LstmFloatKernel.backward(inputSize, units, new LstmFloatKernel.Backward(p[0], input, stateIn[0], stateIn[1],
                     b.gates, b.tanhCell, a.output, a.stateOut[0], a.stateOut[1], a.input, a.stateIn[0], a.stateIn[1],
                     dp[0], dp[1]));

@@ -28,11 +28,6 @@ final class LstmFloatKernel {
     private LstmFloatKernel() {
     }
 
-    /** Whether every array of a step can take the fused path. */
-    static boolean applies(INDArray... arrays) {
-        return KernelBlocks.applies(arrays);
-    }
-
     /**
      * From x, h and c: writes the activated gates [i; f; o; g], c', tanh c' and h'.
      *

@@ -1,9 +1,8 @@
 package dev.l2l.runner.bench;
 
+import dev.l2l.core.LearnedOptimizer;
 import dev.l2l.core.plugin.BaselineSpec;
 import dev.l2l.runner.config.ExperimentConfig;
-
-import dev.l2l.core.LearnedOptimizer;
 
 import java.io.PrintStream;
 import java.util.Locale;
