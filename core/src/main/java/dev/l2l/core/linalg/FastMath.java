@@ -8,7 +8,8 @@ package dev.l2l.core.linalg;
  * ({@code FastMathTest} checks it against {@link Math#tanh}).
  *
  * <p>Hot loops should call the bulk forms. Where {@link VectorSupport#available()} they run
- * {@link VectorMath}'s Vector API loops (the same bits, about twice as fast); otherwise their loops
+ * {@link VectorMath}'s Vector API loops (the same bits; a bulk tanh over 512 floats took 0.40 ns per
+ * element instead of 0.60 on the project's 2-core machine); otherwise their loops
  * are small methods of their own: the JIT
  * compiles each with the scalar function inlined. A loop written inside a large method can exceed
  * the JIT's inlining budget and call the scalar function once per element (seen in a profile of
