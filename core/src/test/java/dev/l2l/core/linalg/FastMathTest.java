@@ -47,12 +47,17 @@ class FastMathTest {
         FastMath.sigmoid(sigmoid, 0, n);
         float[] shifted = x.clone();
         FastMath.tanh(shifted, 5, n - 5);
+        float[] shiftedSigmoid = x.clone();
+        FastMath.sigmoid(shiftedSigmoid, 7, n - 7);
         for (int k = 0; k < n; k++) {
             assertEquals(Float.floatToIntBits(FastMath.tanh(x[k])), Float.floatToIntBits(tanh[k]), "tanh " + x[k]);
             assertEquals(Float.floatToIntBits(FastMath.sigmoid(x[k])), Float.floatToIntBits(sigmoid[k]),
                     "sigmoid " + x[k]);
             float expected = k < 5 ? x[k] : FastMath.tanh(x[k]);
             assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(shifted[k]), "in place from 5, " + x[k]);
+            float expectedSigmoid = k < 7 ? x[k] : FastMath.sigmoid(x[k]);
+            assertEquals(Float.floatToIntBits(expectedSigmoid), Float.floatToIntBits(shiftedSigmoid[k]),
+                    "sigmoid in place from 7, " + x[k]);
         }
         assertTrue(Float.isNaN(tanh[0]), "NaN stays NaN");
     }
