@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
         description = "Print end-to-end speed figures: meta-training optimizee steps/s (quadratic, MNIST), "
                 + "evaluation steps/s of the learned optimizer and of Adam on MNIST, Adam's time per 100 MNIST steps, "
                 + "the learned optimizer's step at 16,000 coordinates in GFLOP/s beside ND4J's matrix-multiply "
-                + "GFLOP/s, and the peak memory. Runs from the checkout (reads examples/).")
+                + "GFLOP/s (and as a share of it), and the peak memory. Runs from the checkout (reads examples/).")
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand
