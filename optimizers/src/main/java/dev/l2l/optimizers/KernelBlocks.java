@@ -62,10 +62,14 @@ public final class KernelBlocks {
     }
 
     /**
-     * This thread's direct block number {@code slot} as {@code rows} rows of {@code width} floats,
-     * row r filled with {@code values[r]}: a bias to copy into a block before a product adds to it.
+     * This thread's direct block number {@code slot} as rows of {@code width} floats, row r filled
+     * with {@code bias[r]} (a contiguous float column): a bias to copy into a block before a product
+     * adds to it.
      */
-    public static FloatBuffer filledRows(int slot, float[] values, int rows, int width) {
+    public static FloatBuffer biasRows(int slot, INDArray bias, int width) {
+        int rows = (int) bias.length();
+        FloatBuffer values = DirectFloats.storage(bias);
+        int at = (int) bias.offset();
         FloatBuffer filled = block(slot, rows * width);
         float[] row = FILL.get();
         if (row.length < width) {
@@ -73,10 +77,22 @@ public final class KernelBlocks {
             FILL.set(row);
         }
         for (int r = 0; r < rows; r++) {
-            Arrays.fill(row, 0, width, values[r]);
+            Arrays.fill(row, 0, width, values.get(at + r));
             filled.put(r * width, row, 0, width);
         }
         return filled;
+    }
+
+    /**
+     * Adds {@code sums[r]}, rounded to float, to element r of {@code gradient} (contiguous, float):
+     * a bias gradient whose sums over the coordinates a kernel took in double.
+     */
+    public static void addBiasSums(INDArray gradient, double[] sums) {
+        float[] values = HeapFloats.readScratch(0, gradient);
+        for (int row = 0; row < sums.length; row++) {
+            values[row] += (float) sums[row];
+        }
+        HeapFloats.write(values, gradient);
     }
 
     /**

@@ -40,8 +40,8 @@ final class GruFloatKernel {
         int gateRows = 3 * units;
         FloatBuffer inputSide = KernelBlocks.block(0, gateRows * CHUNK);
         FloatBuffer hiddenSide = KernelBlocks.block(1, gateRows * CHUNK);
-        FloatBuffer inputBias = KernelBlocks.filledRows(2, HeapFloats.readScratch(0, p.inputBias), gateRows, CHUNK);
-        FloatBuffer hiddenBias = KernelBlocks.filledRows(3, HeapFloats.readScratch(0, p.hiddenBias), gateRows, CHUNK);
+        FloatBuffer inputBias = KernelBlocks.biasRows(2, p.inputBias, CHUNK);
+        FloatBuffer hiddenBias = KernelBlocks.biasRows(3, p.hiddenBias, CHUNK);
         FloatBuffer wx = KernelBlocks.elements(p.inputWeights);
         FloatBuffer wh = KernelBlocks.elements(p.hiddenWeights);
         float[] a = HeapFloats.scratch(1, 3L * CHUNK);
@@ -195,8 +195,8 @@ final class GruFloatKernel {
             Sgemm.multiply(true, false, units, len, gateRows, 1f, wh, units, hiddenSide, len, 1f,
                     KernelBlocks.columns(s.hiddenInAdjoint, start, len), n);
         }
-        addInto(s.gradients.inputBias, inputSums);
-        addInto(s.gradients.hiddenBias, hiddenSums);
+        KernelBlocks.addBiasSums(s.gradients.inputBias, inputSums);
+        KernelBlocks.addBiasSums(s.gradients.hiddenBias, hiddenSums);
     }
 
     /**
@@ -217,13 +217,5 @@ final class GruFloatKernel {
         sums[u] = sr;
         sums[units + u] = sz;
         sums[2 * units + u] = sn;
-    }
-
-    private static void addInto(INDArray gradient, double[] sums) {
-        float[] values = HeapFloats.readScratch(0, gradient);
-        for (int row = 0; row < sums.length; row++) {
-            values[row] += (float) sums[row];
-        }
-        HeapFloats.write(values, gradient);
     }
 }

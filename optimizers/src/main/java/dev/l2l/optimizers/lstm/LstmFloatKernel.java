@@ -41,7 +41,6 @@ final class LstmFloatKernel {
         int n = (int) cellOut.size(1);
         int width = inputSize + units;
         int gateRows = 4 * units;
-        float[] b = HeapFloats.readScratch(0, bias);
         float[] z = HeapFloats.scratch(1, 4L * CHUNK);
         float[] c = HeapFloats.scratch(2, CHUNK);
         float[] tc = HeapFloats.scratch(3, CHUNK);
@@ -49,7 +48,7 @@ final class LstmFloatKernel {
         FloatBuffer w = KernelBlocks.elements(weights);
         FloatBuffer block = KernelBlocks.block(0, gateRows * CHUNK);
         FloatBuffer concatenated = KernelBlocks.block(1, width * CHUNK);
-        FloatBuffer biasRows = KernelBlocks.filledRows(3, b, gateRows, CHUNK);
+        FloatBuffer biasRows = KernelBlocks.biasRows(3, bias, CHUNK);
         FloatBuffer x = DirectFloats.storage(input);
         FloatBuffer hIn = DirectFloats.storage(hiddenIn);
         int xAt = (int) input.offset();
@@ -212,11 +211,7 @@ final class LstmFloatKernel {
                 dhIn.put(dhAt + r * n + start, concatenatedAdjoint, (inputSize + r) * len, len);
             }
         }
-        float[] db = HeapFloats.readScratch(0, s.biasGradient);
-        for (int row = 0; row < gateRows; row++) {
-            db[row] += (float) sums[row];
-        }
-        HeapFloats.write(db, s.biasGradient);
+        KernelBlocks.addBiasSums(s.biasGradient, sums);
     }
 
     /**
