@@ -59,9 +59,9 @@ public final class BenchReport {
         Supplier<LearnedOptimizer> optimizers = () -> mnist.optimizer.create(mnist.training.dataType(), mnist.seed);
         // The reference product is timed just before and just after the step, and the two averaged,
         // so that the step and its reference see the machine in the same state.
-        double productBefore = Benchmarks.gemmGflops(80, 42, STEP_COORDINATES);
+        double productBefore = referenceProductGflops();
         Benchmarks.StepTiming step = Benchmarks.step(optimizers, STEP_COORDINATES, STEP_UNROLL, 1);
-        double product = (productBefore + Benchmarks.gemmGflops(80, 42, STEP_COORDINATES)) / 2;
+        double product = (productBefore + referenceProductGflops()) / 2;
         line("learned optimizer step at 16,000 coordinates, forward, ms", 1000 * step.forwardSeconds(), "%,.2f", "-");
         line("  forward + backward, ms", 1000 * step.forwardBackwardSeconds(), "%,.2f", "-");
         line("  forward + backward, GFLOP/s (matrix products)", step.gflops(), "%,.1f", "-");
@@ -82,6 +82,11 @@ public final class BenchReport {
                 quadratic.training.metaBatches - quadraticWarmup, quadratic.training.metaBatches,
                 mnist.training.metaBatches - mnistWarmup, mnist.training.metaBatches,
                 EVALUATION_INSTANCES, threads, ADAM_LEARNING_RATE);
+    }
+
+    /** The step's reference: the float product [80×42]·[42×16000], as ND4J calls it. */
+    private static double referenceProductGflops() {
+        return Benchmarks.gemmGflops(80, 42, STEP_COORDINATES);
     }
 
     private void line(String figure, double value, String format, String reference) {
